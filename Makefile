@@ -1,0 +1,46 @@
+# territoire_lab — the two commands of the README, and a few more.
+#   make demo   install into .venv, run the sample study, print where the result is
+#   make test   install into .venv, ruff, the whole test suite and every notebook
+#   make lab    JupyterLab on notebooks/
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= results/sample_study
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint tests notebooks lab sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[all]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 > /dev/null
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/territoire-lab study --sample --out $(OUT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check territoire_lab tests data/sample notebooks
+	$(BIN)/ruff format --check territoire_lab tests data/sample notebooks
+
+tests: $(STAMP)
+	$(BIN)/python -m pytest -n 2 tests
+
+notebooks: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --nbmake --nbmake-timeout=600 notebooks
+
+test: lint tests notebooks
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+sample: $(STAMP)
+	$(BIN)/python data/sample/generate.py
+
+clean:
+	rm -rf $(VENV) results .pytest_cache

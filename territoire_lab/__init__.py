@@ -1,0 +1,70 @@
+"""territoire_lab: comparative territorial-marketing studies of French territories.
+
+How does each French territory speak about itself, and how do its residents and its
+visitors speak about it? The library loads public posts, reviews and institutional
+texts into one validated corpus table, and runs the analyses of such a study on it.
+
+Importing the package is light: geopandas, spaCy and Dask are imported only by the
+functions that need them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .datasets import (
+    dataset_path,
+    list_datasets,
+    load_datatourisme,
+    load_sample,
+    load_sample_corpus,
+    load_sample_truth,
+    load_territories,
+    verify_datasets,
+)
+from .exceptions import (
+    CorpusSchemaError,
+    LoaderError,
+    MissingResourceError,
+    OptionalDependencyError,
+    TerritoireLabError,
+)
+from .privacy import pseudonymize
+from .schema import (
+    check_columns,
+    coerce_corpus,
+    validate_accounts,
+    validate_corpus,
+    validate_interactions,
+    validate_territories,
+)
+from .versions import show_versions
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CorpusSchemaError",
+    "LoaderError",
+    "MissingResourceError",
+    "OptionalDependencyError",
+    "TerritoireLabError",
+    "__version__",
+    "check_columns",
+    "coerce_corpus",
+    "dataset_path",
+    "list_datasets",
+    "load_datatourisme",
+    "load_sample",
+    "load_sample_corpus",
+    "load_sample_truth",
+    "load_territories",
+    "pseudonymize",
+    "show_versions",
+    "validate_accounts",
+    "validate_corpus",
+    "validate_interactions",
+    "validate_territories",
+    "verify_datasets",
+]
+
+logging.getLogger("territoire_lab").addHandler(logging.NullHandler())

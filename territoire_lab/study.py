@@ -1,0 +1,135 @@
+"""The one-command study: load, validate, describe, and write the report.
+
+``territoire-lab study --sample`` runs it on the bundled Loire-valley sample. Each later
+step of the library (audiences, topics, keyness, tone, alerts, influence, benchmark) adds
+its section here as it lands.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import matplotlib
+
+from . import describe, viz
+from .datasets import Sample, load_sample, load_territories
+from .exceptions import OptionalDependencyError
+from .report import Report
+from .versions import show_versions
+
+__all__ = ["run_study"]
+
+logger = logging.getLogger("territoire_lab")
+
+
+def _territory_labels(sample: Sample) -> dict[str, str]:
+    return dict(zip(sample.territories["code"], sample.territories["name"], strict=True))
+
+
+def run_study(
+    out_dir: str | Path,
+    *,
+    sample: Sample | None = None,
+    key: bytes | str | None = None,
+    maps: bool = True,
+) -> Path:
+    """Run the study and write its report.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Folder of the report (created; files in it are overwritten).
+    sample : Sample, optional
+        The study's tables; the bundled sample (:func:`territoire_lab.load_sample`) if omitted.
+    key : bytes or str, optional
+        Pseudonymisation key used when loading the bundled sample.
+    maps : bool, default True
+        Draw maps (needs the ``geo`` extra; skipped with a note in the report if missing).
+
+    Returns
+    -------
+    Path
+        The report's ``index.html``.
+    """
+    if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline"):
+        matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sample = sample or load_sample(key=key)
+    corpus, labels = sample.corpus, _territory_labels(sample)
+    first, last = corpus["created_at"].min(), corpus["created_at"].max()
+    report = Report(
+        "Étude comparative de territoires — échantillon du Val de Loire",
+        "Comment chaque territoire parle-t-il de lui-même, et comment ses habitants et ses "
+        "visiteurs en parlent-ils ?",
+    )
+    report.add_text(
+        "Données",
+        f"{len(corpus):,} publications de {corpus['author_id'].nunique():,} comptes sur "
+        f"{corpus['platform'].nunique()} plateformes, du {first:%d/%m/%Y} au {last:%d/%m/%Y}, "
+        f"à propos de {len(sample.territories)} territoires. Corpus validé selon le contrat de "
+        "données de territoire_lab ; auteurs pseudonymisés au chargement (HMAC-SHA256 à clé), "
+        f"sauf les {len(sample.institutions)} comptes institutionnels de la liste blanche.\n\n"
+        "Les publications de l'échantillon sont générées (script data/sample/generate.py, graine "
+        "fixe) ; populations (INSEE), contours (IGN) et textes des offices de tourisme "
+        "(DATAtourisme) sont réels, sous Licence Ouverte.",
+    )
+
+    overview = describe.territory_overview(
+        corpus, sample.territories, institutions=sample.institutions
+    )
+    report.add_table(
+        "territory_overview",
+        "Vue d'ensemble par territoire",
+        overview,
+        "Publications, comptes, part géolocalisée et part institutionnelle ; "
+        "rapportés à 1 000 habitants (populations légales INSEE).",
+    )
+
+    by_platform = describe.count_by(corpus, by=["territory_code", "platform"])
+    ax = viz.plot_stacked_counts(
+        by_platform, index="territory_code", columns="platform", index_labels=labels
+    )
+    report.add_figure("posts_by_platform", "Publications par territoire et plateforme", ax.figure)
+    report.add_table(
+        "posts_by_territory_platform",
+        "Publications par territoire et plateforme (table)",
+        by_platform.assign(territory=by_platform["territory_code"].map(labels)),
+        "Zéros inclus : l'absence d'un territoire sur une plateforme est une information.",
+        max_rows=20,
+    )
+
+    monthly = describe.activity_by_period(corpus, by="territory_code", period="month")
+    ax = viz.plot_activity(monthly, labels=labels, title="Publications par mois et par territoire")
+    report.add_figure(
+        "activity_by_month",
+        "Activité mensuelle",
+        ax.figure,
+        "Mois calendaires à l'heure de Paris.",
+    )
+
+    if maps:
+        try:
+            communes = load_territories("commune")
+            study = load_territories("study")
+            fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
+            viz.plot_territory_map(
+                communes,
+                highlight=study[study["level"] == "commune"],
+                title="Les territoires de l'étude et la population des communes",
+                ax=ax,
+            )
+            report.add_figure(
+                "map_population",
+                "Carte des territoires",
+                fig,
+                "Communes d'Indre, d'Indre-et-Loire, de Loir-et-Cher et de la Sarthe "
+                "(contours IGN Admin Express COG 2018 simplifiés, communes fusionnées depuis "
+                "regroupées ; populations légales INSEE).",
+            )
+        except OptionalDependencyError as err:
+            report.add_text("Carte des territoires", f"Carte non produite : {err}")
+
+    report.add_table("versions", "Versions", show_versions(), "Pour la reproductibilité.")
+    return report.write(out_dir)
