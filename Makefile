@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check territoire_lab tests data/sample notebooks
 
 tests: $(STAMP)
-	$(BIN)/python -m pytest -n 2 tests
+	$(BIN)/python -m pytest -n 2 --doctest-modules territoire_lab tests
 
 notebooks: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --nbmake --nbmake-timeout=600 notebooks
