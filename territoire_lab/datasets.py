@@ -521,7 +521,8 @@ def load_datatourisme() -> pd.DataFrame:
         comment, unaltered), ``title`` (label), ``created_at`` (creation date, Europe/Paris
         midnight in UTC), ``author_id`` (the authoring tourism office, an institution, kept
         by name), ``territory_code`` (INSEE commune), ``lat``, ``lon``, ``url``, ``types``,
-        ``source_file``, ``source_line``.
+        ``datatourisme_object`` (path of the JSON-LD object in the feed), ``source_file``,
+        ``source_line``.
 
     Examples
     --------
@@ -531,7 +532,8 @@ def load_datatourisme() -> pd.DataFrame:
     """
     directory = sample_dir()
     path = directory / "reference" / "datatourisme_poi.csv"
-    raw = _with_provenance(_read_text_csv(path), path)
+    raw = _read_text_csv(path).rename(columns={"source_file": "datatourisme_object"})
+    raw = _with_provenance(raw, path)
     text = raw["long_description"].fillna(raw["short_description"]).fillna(raw["comment"])
     corpus = pd.DataFrame(
         {
@@ -548,6 +550,7 @@ def load_datatourisme() -> pd.DataFrame:
             "lon": raw["longitude"],
             "url": raw["uri"],
             "types": raw["types"],
+            "datatourisme_object": raw["datatourisme_object"],
             "source_file": raw["source_file"],
             "source_line": raw["source_line"],
         }

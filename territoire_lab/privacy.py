@@ -8,9 +8,9 @@ handles (which a plain, unkeyed hash would allow). The key never appears in an o
 Only accounts on an allow-list of institutions (the territories' official accounts, which
 speak publicly as institutions) keep their handle.
 
-The key is taken, in order, from the ``key`` argument, the ``TERRITOIRE_LAB_KEY``
+The key is taken, in order, from the ``key`` argument, the ``TERRITOIRE_LAB_SECRET``
 environment variable, or a key file (``~/.config/territoire_lab/pseudonym.key``, or the
-path in ``TERRITOIRE_LAB_KEY_FILE``) created with 32 random bytes at first use. Share that
+path in ``TERRITOIRE_LAB_SECRET_FILE``) created with 32 random bytes at first use. Share that
 file (never commit it) with colleagues who must reproduce the same pseudonyms.
 
 References
@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,21 +34,23 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = [
+    "key_id",
     "normalize_handle",
     "pseudonymize",
     "resolve_key",
     "safe_cell",
     "safe_for_spreadsheet",
+    "scrub_text",
 ]
 
 logger = logging.getLogger("territoire_lab")
 
 PREFIX = "u_"
-_DIGEST_CHARS = 16  # 64 bits: collision probability ~ n^2 / 2^65, negligible below 10^8 authors
+_DIGEST_CHARS = 24  # 96 bits: collision probability ~ n^2 / 2^97, negligible for any corpus
 
 
 def _key_file() -> Path:
-    env = os.environ.get("TERRITOIRE_LAB_KEY_FILE")
+    env = os.environ.get("TERRITOIRE_LAB_SECRET_FILE")
     if env:
         return Path(env).expanduser()
     base = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config"))
@@ -60,7 +63,7 @@ def resolve_key(key: bytes | str | None = None) -> bytes:
     Parameters
     ----------
     key : bytes or str, optional
-        Explicit key. If omitted, ``TERRITOIRE_LAB_KEY`` is used, then the key file, which
+        Explicit key. If omitted, ``TERRITOIRE_LAB_SECRET`` is used, then the key file, which
         is created (32 random bytes, permissions 600) if it does not exist.
 
     Returns
@@ -74,7 +77,7 @@ def resolve_key(key: bytes | str | None = None) -> bytes:
         If the key is shorter than 16 bytes.
     """
     if key is None:
-        key = os.environ.get("TERRITOIRE_LAB_KEY")
+        key = os.environ.get("TERRITOIRE_LAB_SECRET")
     if key is None:
         path = _key_file()
         if not path.exists():
@@ -95,6 +98,21 @@ def resolve_key(key: bytes | str | None = None) -> bytes:
             "`python -c 'import secrets; print(secrets.token_hex(32))'`."
         )
     return key_bytes
+
+
+def key_id(key: bytes | str | None = None) -> str:
+    """Return a short public fingerprint of the key, to record which key made a dataset.
+
+    The fingerprint (12 hex digits of SHA-256 over a fixed label and the key) identifies the
+    key in dataset cards and reports without revealing it.
+
+    Examples
+    --------
+    >>> len(key_id("an example key, not a secret"))
+    12
+    """
+    secret = resolve_key(key)
+    return hashlib.sha256(b"territoire_lab key id\x00" + secret).hexdigest()[:12]
 
 
 def normalize_handle(handle: str) -> str:
@@ -129,7 +147,7 @@ def pseudonymize(
     Returns
     -------
     pandas.Series
-        String series aligned on ``handles``: ``u_`` followed by 16 hex digits of
+        String series aligned on ``handles``: ``u_`` followed by 24 hex digits (96 bits) of
         HMAC-SHA256(key, normalised handle), or the handle itself when allow-listed.
 
     Examples
@@ -189,3 +207,47 @@ def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].map(safe_cell, na_action="ignore")
     out.columns = [safe_cell(str(c)) for c in out.columns]
     return out
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+_MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+# French numbers: 0X XX XX XX XX or +33 (0)X XX XX XX XX, separators space . - or none
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"
+)
+
+
+def scrub_text(
+    texts: pd.Series,
+    *,
+    key: bytes | str | None = None,
+    allow: Iterable[str] = (),
+) -> pd.Series:
+    """Return texts with e-mails, French phone numbers and @mentions replaced.
+
+    The input is not modified: the result is meant for a new column (``text_scrubbed``);
+    the contract keeps ``text`` as published. E-mail addresses become ``<email>``, French
+    phone numbers (``06 12 34 56 78``, ``+33 6 12 34 56 78``, ``02.47.59.48.21``) become
+    ``<tel>``, and ``@handle`` becomes ``@`` + the handle's keyed pseudonym (see
+    :func:`pseudonymize`), except for allow-listed institutional accounts.
+
+    Examples
+    --------
+    >>> s = pd.Series(["Merci @julie_t ! écrire à a.b@mail.fr ou 06 12 34 56 78", None])
+    >>> scrub_text(s, key="an example key, not a secret").iloc[0]  # doctest: +ELLIPSIS
+    'Merci @u_... ! écrire à <email> ou <tel>'
+    """
+    allowed = {normalize_handle(a) for a in allow}
+    values = texts.astype("string")
+    handles = values.dropna().str.findall(_MENTION_RE.pattern).explode().dropna().unique()
+    mapping: dict[str, str] = {}
+    if len(handles):
+        pseudo = pseudonymize(pd.Series(handles, dtype="string"), key=key, allow=allowed)
+        mapping = {h.lower(): p for h, p in zip(handles, pseudo, strict=True)}
+
+    def _one(text: str) -> str:
+        text = _EMAIL_RE.sub("<email>", text)
+        text = _PHONE_RE.sub("<tel>", text)
+        return _MENTION_RE.sub(lambda m: "@" + mapping.get(m.group(1).lower(), "<mention>"), text)
+
+    return values.map(_one, na_action="ignore").astype("string")

@@ -42,6 +42,11 @@ img { max-width: 100%; } .meta { color: #666; font-size: .85em; }
 """
 
 
+def _esc(text: str) -> str:
+    """Escape text for an element's content (apostrophes stay readable in the source)."""
+    return html.escape(text, quote=False)
+
+
 def _check_name(name: str) -> str:
     if not _NAME.match(name):
         raise ValueError(
@@ -125,18 +130,18 @@ class Report:
         parts = [
             "<!DOCTYPE html>",
             '<html lang="fr"><head><meta charset="utf-8">',
-            f"<title>{html.escape(self.title)}</title><style>{_CSS}</style></head><body>",
-            f"<h1>{html.escape(self.title)}</h1>",
+            f"<title>{_esc(self.title)}</title><style>{_CSS}</style></head><body>",
+            f"<h1>{_esc(self.title)}</h1>",
         ]
         if self.subtitle:
-            parts.append(f"<p>{html.escape(self.subtitle)}</p>")
+            parts.append(f"<p>{_esc(self.subtitle)}</p>")
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         parts.append(f'<p class="meta">Produit par territoire_lab le {stamp}.</p>')
         for item in self.items:
-            parts.append(f"<h2>{html.escape(item.title)}</h2>")
+            parts.append(f"<h2>{_esc(item.title)}</h2>")
             if item.kind == "text":
                 for para in str(item.body).split("\n\n"):
-                    parts.append(f"<p>{html.escape(para.strip())}</p>")
+                    parts.append(f"<p>{_esc(para.strip())}</p>")
             elif item.kind == "table":
                 table, max_rows, float_format = item.body  # type: ignore[misc]
                 csv_path = write_table(table, out / "tables" / f"{item.name}.csv")
@@ -156,7 +161,7 @@ class Report:
                     else ""
                 )
                 parts.append(
-                    f'<p class="meta">{html.escape(item.caption)}{more} — '
+                    f'<p class="meta">{_esc(item.caption)}{more} — '
                     f'<a href="tables/{csv_path.name}">tables/{csv_path.name}</a></p>'
                 )
             elif item.kind == "figure":
@@ -170,7 +175,7 @@ class Report:
                 parts.append(
                     f'<figure><img alt="{html.escape(item.title)}" '
                     f'src="data:image/png;base64,{data}">'
-                    f"<figcaption>{html.escape(item.caption)} — "
+                    f"<figcaption>{_esc(item.caption)} — "
                     f'<a href="figures/{png.name}">figures/{png.name}</a></figcaption></figure>'
                 )
         parts.append("</body></html>")

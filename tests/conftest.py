@@ -31,5 +31,5 @@ def truth() -> dict:
 @pytest.fixture(autouse=True)
 def _isolated_key_file(tmp_path_factory, monkeypatch):
     """Never touch the user's real key file from tests."""
-    monkeypatch.setenv("TERRITOIRE_LAB_KEY_FILE", str(tmp_path_factory.mktemp("key") / "k"))
-    monkeypatch.delenv("TERRITOIRE_LAB_KEY", raising=False)
+    monkeypatch.setenv("TERRITOIRE_LAB_SECRET_FILE", str(tmp_path_factory.mktemp("key") / "k"))
+    monkeypatch.delenv("TERRITOIRE_LAB_SECRET", raising=False)

@@ -58,7 +58,7 @@ def test_show_versions(capsys):
 
 
 def test_study_on_the_sample_writes_a_report(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("TERRITOIRE_LAB_KEY", TEST_KEY)
+    monkeypatch.setenv("TERRITOIRE_LAB_SECRET", TEST_KEY)
     assert main(["study", "--sample", "--out", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     assert str((tmp_path / "index.html").resolve()) in printed

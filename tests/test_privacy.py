@@ -26,7 +26,7 @@ def test_pseudonyms_are_keyed_stable_and_case_insensitive():
     assert a.iloc[0] != a.iloc[2]
     assert a.iloc[0] != other.iloc[0]
     assert pd.isna(a.iloc[3])
-    assert a.iloc[0].startswith("u_") and len(a.iloc[0]) == 18
+    assert a.iloc[0].startswith("u_") and len(a.iloc[0]) == 26
     assert str(a.dtype) == "string"
 
 
@@ -34,7 +34,7 @@ def test_pseudonym_is_the_hmac_sha256_of_the_normalised_handle():
     import hashlib
     import hmac
 
-    expected = "u_" + hmac.new(KEY.encode(), b"julie_tours37", hashlib.sha256).hexdigest()[:16]
+    expected = "u_" + hmac.new(KEY.encode(), b"julie_tours37", hashlib.sha256).hexdigest()[:24]
     assert pseudonymize(pd.Series(["@JULIE_tours37 "]), key=KEY).iloc[0] == expected
 
 
@@ -52,7 +52,7 @@ def test_short_key_is_refused_with_a_fix():
 
 def test_key_file_is_created_private_and_reused(tmp_path, monkeypatch):
     path = tmp_path / "sub" / "pseudonym.key"
-    monkeypatch.setenv("TERRITOIRE_LAB_KEY_FILE", str(path))
+    monkeypatch.setenv("TERRITOIRE_LAB_SECRET_FILE", str(path))
     first = resolve_key()
     assert path.exists()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -61,7 +61,7 @@ def test_key_file_is_created_private_and_reused(tmp_path, monkeypatch):
 
 
 def test_env_key_wins_over_file(monkeypatch):
-    monkeypatch.setenv("TERRITOIRE_LAB_KEY", "from the environment variable")
+    monkeypatch.setenv("TERRITOIRE_LAB_SECRET", "from the environment variable")
     assert resolve_key() == b"from the environment variable"
 
 
@@ -95,3 +95,11 @@ def test_safe_for_spreadsheet_protects_cells_and_headers_without_mutating():
     assert out["likes"].tolist() == [1, -2, 3]
     assert "'=bad" in out.columns
     assert df["text"].iloc[0] == "=1+1"
+
+
+def test_key_id_is_a_fingerprint_not_the_key():
+    from territoire_lab.privacy import key_id
+
+    kid = key_id(KEY)
+    assert len(kid) == 12 and kid == key_id(KEY) and kid != key_id(KEY + "!")
+    assert KEY.encode().hex()[:12] != kid and KEY[:12] != kid
