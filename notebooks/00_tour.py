@@ -34,11 +34,14 @@
 #    a map.
 
 # %%
+from pathlib import Path
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
 import territoire_lab as tl
 from territoire_lab import describe, schema, viz
+from territoire_lab.report import write_table
 
 tl.show_versions()
 
@@ -134,8 +137,11 @@ plt.show()
 # shows why such rates must be read with the population in mind.
 
 # %%
-overview = describe.territory_overview(corpus, sample.territories, institutions=sample.institutions)
-overview.sort_values("docs_per_1000_inhabitants", ascending=False)
+overview = describe.territory_overview(
+    corpus, sample.territories, institutions=sample.institutions
+).sort_values("docs_per_1000_inhabitants", ascending=False)
+write_table(overview, Path(OUTPUT_DIR) / "territory_overview.csv")  # spreadsheet-safe CSV
+overview
 
 # %% [markdown]
 # ### Map of the territories
