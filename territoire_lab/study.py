@@ -12,7 +12,7 @@ from pathlib import Path
 
 import matplotlib
 
-from . import describe, viz
+from . import benchmark, describe, viz
 from .datasets import Sample, load_sample, load_territories
 from .exceptions import OptionalDependencyError
 from .report import Report
@@ -27,12 +27,57 @@ def _territory_labels(sample: Sample) -> dict[str, str]:
     return dict(zip(sample.territories["code"], sample.territories["name"], strict=True))
 
 
+def _benchmark_section(
+    report: Report, sample: Sample, labels: dict[str, str], *, random_state: int
+) -> None:
+    """Responsiveness, co-construction and the maturity index with its sensitivity."""
+    resp = benchmark.responsiveness(sample.corpus, sample.institutions, sample.interactions)
+    ax = viz.plot_responsiveness(resp, labels=labels)
+    report.add_figure(
+        "responsiveness",
+        "Réponse aux usagers (GRU)",
+        ax.figure,
+        "Publications d'usagers qui mentionnent un compte officiel ou lui répondent, et part "
+        "d'entre elles auxquelles un compte officiel du territoire répond.",
+    )
+    indicators = benchmark.territory_indicators(
+        sample.corpus,
+        sample.institutions,
+        sample.interactions,
+        sample.territories,
+        accounts=sample.accounts,
+    )
+    report.add_table(
+        "benchmark_indicators",
+        "Indicateurs du benchmark",
+        indicators,
+        "Présence institutionnelle, activité, abonnés pour 1 000 habitants, réponse aux "
+        "usagers, relais de leurs publications ; strates démographiques INSEE-like.",
+    )
+    index = benchmark.maturity_index(indicators)
+    sensitivity = benchmark.rank_sensitivity(indicators, random_state=random_state)
+    report.add_table(
+        "maturity_index",
+        "Indice de maturité numérique",
+        index.merge(sensitivity.drop(columns="rank"), on="code"),
+        "Moyenne pondérée des indicateurs normalisés en rangs centiles (pondérations : "
+        + ", ".join(f"{k} {v:g}" for k, v in benchmark.DEFAULT_WEIGHTS.items())
+        + ") ; rang global et rang dans la strate ; rangs 5-95 % sous 1 000 tirages de "
+        "Dirichlet des pondérations.",
+    )
+    ax = viz.plot_rank_sensitivity(sensitivity, labels=labels)
+    report.add_figure("maturity_ranking", "Classement et sensibilité", ax.figure)
+    ax = viz.plot_maturity_radar(index, labels=labels)
+    report.add_figure("maturity_radar", "Profils de maturité", ax.figure)
+
+
 def run_study(
     out_dir: str | Path,
     *,
     sample: Sample | None = None,
     key: bytes | str | None = None,
     maps: bool = True,
+    random_state: int = 0,
 ) -> Path:
     """Run the study and write its report.
 
@@ -46,6 +91,8 @@ def run_study(
         Pseudonymisation key used when loading the bundled sample.
     maps : bool, default True
         Draw maps (needs the ``geo`` extra; skipped with a note in the report if missing).
+    random_state : int, default 0
+        Seed of the random steps (the sensitivity analysis of the maturity ranks).
 
     Returns
     -------
@@ -131,5 +178,6 @@ def run_study(
         except OptionalDependencyError as err:
             report.add_text("Carte des territoires", f"Carte non produite : {err}")
 
+    _benchmark_section(report, sample, labels, random_state=random_state)
     report.add_table("versions", "Versions", show_versions(), "Pour la reproductibilité.")
     return report.write(out_dir)

@@ -18,7 +18,16 @@ from .schema import check_columns
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-__all__ = ["PLATFORM_LABELS", "plot_activity", "plot_stacked_counts", "plot_territory_map"]
+__all__ = [
+    "INDICATOR_LABELS",
+    "PLATFORM_LABELS",
+    "plot_activity",
+    "plot_maturity_radar",
+    "plot_rank_sensitivity",
+    "plot_responsiveness",
+    "plot_stacked_counts",
+    "plot_territory_map",
+]
 
 #: display names of platforms in figures
 PLATFORM_LABELS = {
@@ -34,6 +43,16 @@ PLATFORM_LABELS = {
     "datatourisme": "DATAtourisme",
     "web": "Web",
     "rss": "RSS",
+}
+
+
+#: display names of the benchmark's indicators
+INDICATOR_LABELS = {
+    "n_platforms": "Plateformes",
+    "institution_posts_per_week": "Publications / semaine",
+    "followers_per_1000": "Abonnés / 1 000 hab.",
+    "answer_rate": "Taux de réponse",
+    "relay_share": "Relais des usagers",
 }
 
 
@@ -205,4 +224,170 @@ def plot_territory_map(
             )
     ax.set_title(title)
     ax.set_axis_off()
+    return ax
+
+
+def plot_responsiveness(
+    table: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    group: str = "territory_code",
+    title: str = "Réponse des institutions aux usagers qui les interpellent",
+    ax: Axes | None = None,
+) -> Axes:
+    """Answer rate per territory with its confidence interval, and the median delay.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`territoire_lab.benchmark.responsiveness` output.
+    labels : dict, optional
+        Display names of the groups.
+    group : str
+        Column of the groups.
+    title : str
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_columns(
+        table,
+        [group, "answer_rate", "answer_rate_low", "answer_rate_high", "n_addressed"],
+        where="plot_responsiveness",
+    )
+    ax = _new_ax(ax, (9, 5))
+    data = table.sort_values("answer_rate").reset_index(drop=True)
+    names = [(labels or {}).get(g, g) for g in data[group]]
+    y = range(len(data))
+    err = [
+        data["answer_rate"] - data["answer_rate_low"],
+        data["answer_rate_high"] - data["answer_rate"],
+    ]
+    ax.barh(y, data["answer_rate"], color="#8c2d04", alpha=0.8)
+    ax.errorbar(data["answer_rate"], y, xerr=err, fmt="none", ecolor="black", capsize=3)
+    for i, row in data.iterrows():
+        delay = row.get("median_answer_hours")
+        note = f"n = {row['n_addressed']}"
+        if delay is not None and pd.notna(delay):
+            note += f", délai médian {delay:.0f} h"
+        ax.text(row["answer_rate_high"] + 0.01, i, note, va="center", fontsize=8)
+    ax.set_yticks(list(y), names)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.matplotlib.ticker.PercentFormatter(1.0))
+    ax.set_xlabel("Part des publications adressées qui reçoivent une réponse (IC 95 % de Wilson)")
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def plot_rank_sensitivity(
+    table: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    title: str = "Indice de maturité numérique : rang et sensibilité aux pondérations",
+    ax: Axes | None = None,
+) -> Axes:
+    """Rank of each territory with the 5-95 % interval of its rank under perturbed weights.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`territoire_lab.benchmark.rank_sensitivity` output.
+    labels : dict, optional
+        Display names of the territory codes.
+    title : str
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_columns(
+        table, ["code", "rank", "rank_p05", "rank_p95", "p_first"], where="plot_rank_sensitivity"
+    )
+    ax = _new_ax(ax, (8, 5))
+    data = table.sort_values("rank", ascending=False).reset_index(drop=True)
+    names = [(labels or {}).get(c, c) for c in data["code"]]
+    y = range(len(data))
+    ax.hlines(
+        y,
+        data["rank_p05"],
+        data["rank_p95"],
+        color="grey",
+        linewidth=4,
+        alpha=0.5,
+        label="rangs 5-95 % (pondérations perturbées)",
+    )
+    ax.plot(
+        data["rank"], y, "o", color="#8c2d04", markersize=9, label="rang (pondérations de base)"
+    )
+    ax.set_yticks(list(y), names)
+    ax.set_xlabel("Rang (1 = le plus mature)")
+    ax.invert_xaxis()
+    ax.set_title(title)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.12),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+        numpoints=1,
+    )
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def plot_maturity_radar(
+    index: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    indicator_labels: dict[str, str] | None = None,
+    title: str = "Profil de maturité numérique des territoires",
+    ax: Axes | None = None,
+) -> Axes:
+    """Radar chart of the normalised indicators (``score_*`` columns) of each territory.
+
+    Parameters
+    ----------
+    index : pandas.DataFrame
+        :func:`territoire_lab.benchmark.maturity_index` output.
+    labels : dict, optional
+        Display names of the territory codes.
+    indicator_labels : dict, optional
+        Display names of the indicators (:data:`INDICATOR_LABELS` by default).
+    title : str
+    ax : matplotlib Axes, optional
+        Must be a polar Axes if given.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import numpy as np
+
+    cols = [c for c in index.columns if c.startswith("score_")]
+    check_columns(index, ["code", *cols], where="plot_maturity_radar")
+    if ax is None:
+        _, ax = plt.subplots(
+            figsize=(8, 8), subplot_kw={"projection": "polar"}, layout="constrained"
+        )
+    names = indicator_labels or INDICATOR_LABELS
+    angles = np.linspace(0, 2 * np.pi, len(cols), endpoint=False).tolist()
+    palette = sns.color_palette("tab10", len(index))
+    for color, (_, row) in zip(palette, index.iterrows(), strict=False):
+        values = row[cols].astype(float).fillna(0).tolist()
+        ax.plot(
+            angles + angles[:1],
+            values + values[:1],
+            color=color,
+            linewidth=1.8,
+            label=(labels or {}).get(row["code"], row["code"]),
+        )
+        ax.fill(angles + angles[:1], values + values[:1], color=color, alpha=0.05)
+    ax.set_xticks(angles, [names.get(c.removeprefix("score_"), c) for c in cols])
+    ax.set_ylim(0, 1)
+    ax.set_title(title, pad=20)
+    ax.legend(bbox_to_anchor=(1.1, 1.05), loc="upper left", frameon=False, title="Territoire")
     return ax
