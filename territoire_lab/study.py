@@ -11,10 +11,12 @@ import logging
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 
 from . import benchmark, describe, viz
-from .datasets import Sample, load_sample, load_territories
+from .datasets import Sample, load_sample, load_territories, read_registry
 from .exceptions import OptionalDependencyError
+from .privacy import key_id
 from .report import Report
 from .versions import show_versions
 
@@ -71,6 +73,33 @@ def _benchmark_section(
     report.add_figure("maturity_radar", "Profils de maturité", ax.figure)
 
 
+def _methods_appendix(
+    report: Report, *, key: bytes | str | None, random_state: int, bundled: bool
+) -> None:
+    """Parameters of the run and checksums of its inputs."""
+    params = pd.DataFrame(
+        [
+            ("random_state", str(random_state)),
+            ("pseudonymisation", "HMAC-SHA256, 96 bits, clé identifiée par son empreinte"),
+            ("empreinte de la clé (key_id)", key_id(key)),
+            ("normalisation de l'indice", "rangs centiles"),
+            *((f"poids {name}", f"{w:g}") for name, w in benchmark.DEFAULT_WEIGHTS.items()),
+            ("tirages de sensibilité", "1000 (Dirichlet, concentration 20)"),
+            ("fuseau des périodes", "Europe/Paris"),
+        ],
+        columns=["paramètre", "valeur"],
+    )
+    report.add_table("methods_parameters", "Annexe : paramètres", params)
+    if bundled:
+        inputs = read_registry()[["file", "sha256", "rows", "licence", "source"]]
+        report.add_table(
+            "methods_inputs",
+            "Annexe : données d'entrée",
+            inputs,
+            "Empreintes SHA-256 des fichiers lus (registre de l'échantillon).",
+        )
+
+
 def run_study(
     out_dir: str | Path,
     *,
@@ -103,6 +132,7 @@ def run_study(
         matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    bundled = sample is None
     sample = sample or load_sample(key=key)
     corpus, labels = sample.corpus, _territory_labels(sample)
     first, last = corpus["created_at"].min(), corpus["created_at"].max()
@@ -179,5 +209,6 @@ def run_study(
             report.add_text("Carte des territoires", f"Carte non produite : {err}")
 
     _benchmark_section(report, sample, labels, random_state=random_state)
+    _methods_appendix(report, key=key, random_state=random_state, bundled=bundled)
     report.add_table("versions", "Versions", show_versions(), "Pour la reproductibilité.")
     return report.write(out_dir)
