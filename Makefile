@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 OUT    ?= results/sample_study
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint tests notebooks lab sample clean
+.PHONY: install demo test lint tests notebooks lab sample clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check territoire_lab tests data/sample notebooks
 	$(BIN)/ruff format --check territoire_lab tests data/sample notebooks
 
-tests: $(STAMP)
+browser:
+	bash tools/ensure_chromium.sh
+
+tests: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --doctest-modules territoire_lab tests
 
 notebooks: $(STAMP)

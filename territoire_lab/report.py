@@ -3,7 +3,8 @@
 A :class:`Report` collects sections (text, tables, figures) and writes them to a folder:
 ``index.html`` (figures embedded, so the page can be e-mailed as one file),
 ``tables/NAME.csv`` (UTF-8 with BOM so that spreadsheets detect the encoding, cells
-protected against formula injection) and ``figures/NAME.png`` (200 dpi).
+protected against formula injection) and ``figures/NAME.png`` (200 dpi) and
+``figures/NAME.svg`` (vector, for papers).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: right; }
 th { background: #f6f0ea; }
 td:first-child, th:first-child { text-align: left; }
 figure { margin: 1.5em 0; } figcaption { color: #555; font-size: .9em; }
-img { max-width: 100%; } .meta { color: #666; font-size: .85em; }
+img { max-width: 100%; height: auto; } .meta { color: #666; font-size: .85em; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 """
 
 
@@ -130,6 +132,7 @@ class Report:
         parts = [
             "<!DOCTYPE html>",
             '<html lang="fr"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_esc(self.title)}</title><style>{_CSS}</style></head><body>",
             f"<h1>{_esc(self.title)}</h1>",
         ]
@@ -146,6 +149,7 @@ class Report:
                 table, max_rows, float_format = item.body  # type: ignore[misc]
                 csv_path = write_table(table, out / "tables" / f"{item.name}.csv")
                 shown = table.head(max_rows)
+                parts.append('<div class="table-wrap">')
                 parts.append(
                     shown.to_html(
                         index=False,
@@ -155,6 +159,7 @@ class Report:
                         escape=True,
                     )
                 )
+                parts.append("</div>")
                 more = (
                     f" ({len(table) - max_rows} lignes de plus dans le CSV)"
                     if len(table) > max_rows
@@ -168,6 +173,11 @@ class Report:
                 fig = item.body
                 png = out / "figures" / f"{item.name}.png"
                 fig.savefig(png, dpi=200, bbox_inches="tight")  # type: ignore[attr-defined]
+                fig.savefig(  # type: ignore[attr-defined]
+                    out / "figures" / f"{item.name}.svg",
+                    bbox_inches="tight",
+                    metadata={"Date": None},  # no timestamp: same input, same bytes
+                )
                 buf = io.BytesIO()
                 fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # type: ignore[attr-defined]
                 plt.close(fig)  # type: ignore[arg-type]

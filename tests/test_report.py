@@ -20,6 +20,8 @@ def test_report_writes_html_tables_and_figures(tmp_path):
     assert "Second &amp; dernier." in page
     assert "data:image/png;base64," in page
     assert (tmp_path / "figures" / "line.png").stat().st_size > 1000
+    assert (tmp_path / "figures" / "line.svg").read_text("utf-8").lstrip().startswith("<?xml")
+    assert 'name="viewport"' in page
     csv = (tmp_path / "tables" / "counts.csv").read_bytes()
     assert csv.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read the accents right
     back = pd.read_csv(tmp_path / "tables" / "counts.csv", encoding="utf-8-sig")
