@@ -5,7 +5,6 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-OUT    ?= results/sample_study
 STAMP  := $(VENV)/.installed
 
 .PHONY: install demo test lint tests notebooks lab sample clean browser
@@ -22,7 +21,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/territoire-lab study --sample --out $(OUT)
+	$(BIN)/territoire-lab study data/sample/study.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check territoire_lab tests data/sample notebooks
@@ -46,4 +45,4 @@ sample: $(STAMP)
 	$(BIN)/python data/sample/generate.py
 
 clean:
-	rm -rf $(VENV) results .pytest_cache
+	rm -rf $(VENV) results outputs .pytest_cache

@@ -153,8 +153,8 @@ plt.show()
 # CSV tables and PNG figures:
 
 # %%
-index_html = run_study(OUTPUT_DIR, key=KEY, random_state=RANDOM_STATE)
-print(index_html)
+report_html = run_study(OUTPUT_DIR, key=KEY, random_state=RANDOM_STATE)
+print(report_html)
 
 # %% [markdown]
 # Still to come in this comparison (each with its own issue): share of voice by audience

@@ -4,7 +4,8 @@ Examples
 --------
 ::
 
-    territoire-lab study --sample --out results/sample_study
+    territoire-lab study data/sample/study.yaml
+    territoire-lab study --sample --out outputs/sample
     territoire-lab validate posts.csv --table corpus
     territoire-lab datasets list
     territoire-lab datasets path posts
@@ -32,21 +33,24 @@ logger = logging.getLogger("territoire_lab")
 _TABLES = ("corpus", "accounts", "interactions", "territories")
 
 
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+def _out(text: str, *, err: bool = False) -> None:
+    (sys.stderr if err else sys.stdout).write(text + "\n")
 
 
 def _cmd_study(args: argparse.Namespace) -> int:
-    from .study import run_study
+    from .study import run_study, run_study_file
 
-    if not args.sample:
+    if args.config:
+        index = run_study_file(args.config, out_dir=args.out)
+    elif args.sample:
+        index = run_study(args.out or "outputs/val_de_loire_sample", maps=not args.no_maps)
+    else:
         _out(
-            "territoire-lab study: only the bundled sample can be run for now; use --sample. "
-            "Reading your own exports comes with the loaders (read_corpus)."
+            "territoire-lab study: give a study file (e.g. data/sample/study.yaml) or --sample.",
+            err=True,
         )
         return 2
-    index = run_study(args.out, maps=not args.no_maps)
-    _out(f"Study report written to: {index.resolve()}")
+    _out(f"Study report written to: {Path(index).resolve()}")
     return 0
 
 
@@ -55,7 +59,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        _out(f"{path}: no such file. Expected a CSV file of a {args.table} table.")
+        _out(f"{path}: no such file. Expected a CSV file of a {args.table} table.", err=True)
         return 2
     df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     table = schema.coerce_table(df, args.table)
@@ -102,8 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     study = sub.add_parser("study", help="run a whole study and write its report")
+    study.add_argument("config", nargs="?", help="study file (YAML), e.g. data/sample/study.yaml")
     study.add_argument("--sample", action="store_true", help="use the bundled Loire-valley sample")
-    study.add_argument("--out", default="results/sample_study", help="report folder")
+    study.add_argument("--out", default=None, help="report folder (default: outputs/<name>)")
     study.add_argument("--no-maps", action="store_true", help="skip maps (no geopandas needed)")
     study.set_defaults(func=_cmd_study)
 
@@ -133,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except TerritoireLabError as err:
-        _out(f"territoire-lab {args.command}: {err}")
+        _out(f"territoire-lab {args.command}: {err}", err=True)
         return 1
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "load_sample",
     "load_sample_corpus",
     "load_sample_truth",
+    "load_tables",
     "load_territories",
     "read_registry",
     "record_lines",
@@ -326,6 +327,48 @@ def load_sample(*, key: bytes | str | None = None) -> Sample:
     return Sample(
         corpus, accounts, interactions, institutions, load_territories("study", geometry=False)
     )
+
+
+def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sample:
+    """Load a study's own tables from CSV files in the data contract, pseudonymised.
+
+    Parameters
+    ----------
+    paths : dict
+        Table name -> CSV path: ``corpus``, ``institutions`` and ``territories`` required;
+        ``accounts`` and ``interactions`` optional (empty tables if absent).
+    key : bytes or str, optional
+        Pseudonymisation key.
+
+    Returns
+    -------
+    Sample
+        The same tables as :func:`load_sample`, validated.
+    """
+    institutions = coerce_table(_read_text_csv(Path(paths["institutions"])), "accounts")
+    allow = institutions["author_id"].dropna().tolist()
+    path = Path(paths["corpus"])
+    corpus = _with_provenance(_read_text_csv(path), path)
+    corpus["author_id"] = pseudonymize(corpus["author_id"], key=key, allow=allow)
+    corpus = validate_corpus(coerce_table(corpus, "corpus"))
+    if "accounts" in paths:
+        accounts = _read_text_csv(Path(paths["accounts"]))
+        accounts["author_id"] = pseudonymize(accounts["author_id"], key=key, allow=allow)
+    else:
+        accounts = pd.DataFrame({"author_id": [], "platform": [], "followers": []})
+    accounts = validate_accounts(coerce_table(accounts, "accounts"))
+    if "interactions" in paths:
+        interactions = _read_text_csv(Path(paths["interactions"]))
+        for col in ("source_author", "target_author"):
+            interactions[col] = pseudonymize(interactions[col], key=key, allow=allow)
+    else:
+        interactions = pd.DataFrame(
+            {c: [] for c in ("source_author", "target_author", "kind", "doc_id", "platform")}
+        )
+    interactions = validate_interactions(coerce_table(interactions, "interactions"))
+    territories = coerce_table(_read_text_csv(Path(paths["territories"])), "territories")
+    territories = validate_territories(territories)
+    return Sample(corpus, accounts, interactions, institutions, territories)
 
 
 def load_sample_truth(*, key: bytes | str | None = None) -> dict[str, pd.DataFrame]:

@@ -1,7 +1,7 @@
 """Study reports: one self-contained HTML page, with its tables (CSV) and figures (PNG).
 
 A :class:`Report` collects sections (text, tables, figures) and writes them to a folder:
-``index.html`` (figures embedded, so the page can be e-mailed as one file),
+``report.html`` (figures embedded, so the page can be e-mailed as one file),
 ``tables/NAME.csv`` (UTF-8 with BOM so that spreadsheets detect the encoding, cells
 protected against formula injection) and ``figures/NAME.png`` (200 dpi) and
 ``figures/NAME.svg`` (vector, for papers).
@@ -125,7 +125,7 @@ class Report:
         self.items.append(_Item("figure", title, figure, caption, _check_name(name)))
 
     def write(self, out_dir: str | Path) -> Path:
-        """Write ``index.html``, ``tables/*.csv`` and ``figures/*.png``; return the HTML path."""
+        """Write ``report.html``, ``tables/*.csv`` and ``figures/*.png|svg``; return the page."""
         out = Path(out_dir)
         (out / "tables").mkdir(parents=True, exist_ok=True)
         (out / "figures").mkdir(parents=True, exist_ok=True)
@@ -189,7 +189,7 @@ class Report:
                     f'<a href="figures/{png.name}">figures/{png.name}</a></figcaption></figure>'
                 )
         parts.append("</body></html>")
-        index = out / "index.html"
+        index = out / "report.html"
         index.write_text("\n".join(parts), encoding="utf-8")
         logger.info("Report written to %s", index)
         return index

@@ -14,13 +14,14 @@ import matplotlib
 import pandas as pd
 
 from . import benchmark, describe, viz
-from .datasets import Sample, load_sample, load_territories, read_registry
+from .config import StudyConfig, load_study_config
+from .datasets import Sample, load_sample, load_tables, load_territories, read_registry
 from .exceptions import OptionalDependencyError
 from .privacy import key_id
 from .report import Report
 from .versions import show_versions
 
-__all__ = ["run_study"]
+__all__ = ["run_study", "run_study_file"]
 
 logger = logging.getLogger("territoire_lab")
 
@@ -30,7 +31,13 @@ def _territory_labels(sample: Sample) -> dict[str, str]:
 
 
 def _benchmark_section(
-    report: Report, sample: Sample, labels: dict[str, str], *, random_state: int
+    report: Report,
+    sample: Sample,
+    labels: dict[str, str],
+    *,
+    random_state: int,
+    weights: dict[str, float],
+    draws: int,
 ) -> None:
     """Responsiveness, co-construction and the maturity index with its sensitivity."""
     resp = benchmark.responsiveness(sample.corpus, sample.institutions, sample.interactions)
@@ -56,15 +63,17 @@ def _benchmark_section(
         "Présence institutionnelle, activité, abonnés pour 1 000 habitants, réponse aux "
         "usagers, relais de leurs publications ; strates démographiques INSEE-like.",
     )
-    index = benchmark.maturity_index(indicators)
-    sensitivity = benchmark.rank_sensitivity(indicators, random_state=random_state)
+    index = benchmark.maturity_index(indicators, weights=weights)
+    sensitivity = benchmark.rank_sensitivity(
+        indicators, weights=weights, n_draws=draws, random_state=random_state
+    )
     report.add_table(
         "maturity_index",
         "Indice de maturité numérique",
         index.merge(sensitivity.drop(columns="rank"), on="code"),
         "Moyenne pondérée des indicateurs normalisés en rangs centiles (pondérations : "
-        + ", ".join(f"{k} {v:g}" for k, v in benchmark.DEFAULT_WEIGHTS.items())
-        + ") ; rang global et rang dans la strate ; rangs 5-95 % sous 1 000 tirages de "
+        + ", ".join(f"{k} {v:g}" for k, v in weights.items())
+        + f") ; rang global et rang dans la strate ; rangs 5-95 % sous {draws} tirages de "
         "Dirichlet des pondérations.",
     )
     ax = viz.plot_rank_sensitivity(sensitivity, labels=labels)
@@ -74,7 +83,13 @@ def _benchmark_section(
 
 
 def _methods_appendix(
-    report: Report, *, key: bytes | str | None, random_state: int, bundled: bool
+    report: Report,
+    *,
+    key: bytes | str | None,
+    random_state: int,
+    bundled: bool,
+    weights: dict[str, float],
+    draws: int,
 ) -> None:
     """Parameters of the run and checksums of its inputs."""
     params = pd.DataFrame(
@@ -83,8 +98,8 @@ def _methods_appendix(
             ("pseudonymisation", "HMAC-SHA256, 96 bits, clé identifiée par son empreinte"),
             ("empreinte de la clé (key_id)", key_id(key)),
             ("normalisation de l'indice", "rangs centiles"),
-            *((f"poids {name}", f"{w:g}") for name, w in benchmark.DEFAULT_WEIGHTS.items()),
-            ("tirages de sensibilité", "1000 (Dirichlet, concentration 20)"),
+            *((f"poids {name}", f"{w:g}") for name, w in weights.items()),
+            ("tirages de sensibilité", f"{draws} (Dirichlet, concentration 20)"),
             ("fuseau des périodes", "Europe/Paris"),
         ],
         columns=["paramètre", "valeur"],
@@ -100,6 +115,43 @@ def _methods_appendix(
         )
 
 
+def run_study_file(
+    config: str | Path | StudyConfig,
+    *,
+    out_dir: str | Path | None = None,
+    key: bytes | str | None = None,
+) -> Path:
+    """Run the study described by a YAML study file (see :mod:`territoire_lab.config`).
+
+    Parameters
+    ----------
+    config : str, Path or StudyConfig
+        The study file, or an already loaded configuration.
+    out_dir : str or Path, optional
+        Output folder; the study file's ``output`` (default ``outputs/<name>``) if omitted.
+    key : bytes or str, optional
+        Pseudonymisation key.
+
+    Returns
+    -------
+    Path
+        The report's ``report.html``.
+    """
+    cfg = config if isinstance(config, StudyConfig) else load_study_config(config)
+    sample = None if cfg.data == "sample" else load_tables(cfg.data, key=key)
+    logger.info("Running study %s", cfg.name)
+    return run_study(
+        out_dir or cfg.output,
+        sample=sample,
+        key=key,
+        maps=cfg.maps and cfg.data == "sample",
+        random_state=cfg.random_state,
+        title=cfg.title,
+        weights=cfg.weights,
+        sensitivity_draws=cfg.sensitivity_draws,
+    )
+
+
 def run_study(
     out_dir: str | Path,
     *,
@@ -107,6 +159,9 @@ def run_study(
     key: bytes | str | None = None,
     maps: bool = True,
     random_state: int = 0,
+    title: str = "Étude comparative de territoires — échantillon du Val de Loire",
+    weights: dict[str, float] | None = None,
+    sensitivity_draws: int = 1000,
 ) -> Path:
     """Run the study and write its report.
 
@@ -122,11 +177,17 @@ def run_study(
         Draw maps (needs the ``geo`` extra; skipped with a note in the report if missing).
     random_state : int, default 0
         Seed of the random steps (the sensitivity analysis of the maturity ranks).
+    title : str
+        Title of the report.
+    weights : dict, optional
+        Weights of the maturity index (:data:`territoire_lab.benchmark.DEFAULT_WEIGHTS`).
+    sensitivity_draws : int, default 1000
+        Weight draws of the rank sensitivity analysis.
 
     Returns
     -------
     Path
-        The report's ``index.html``.
+        The report's ``report.html``.
     """
     if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline"):
         matplotlib.use("Agg")
@@ -136,8 +197,9 @@ def run_study(
     sample = sample or load_sample(key=key)
     corpus, labels = sample.corpus, _territory_labels(sample)
     first, last = corpus["created_at"].min(), corpus["created_at"].max()
+    weights = dict(benchmark.DEFAULT_WEIGHTS if weights is None else weights)
     report = Report(
-        "Étude comparative de territoires — échantillon du Val de Loire",
+        title,
         "Comment chaque territoire parle-t-il de lui-même, et comment ses habitants et ses "
         "visiteurs en parlent-ils ?",
     )
@@ -208,7 +270,16 @@ def run_study(
         except OptionalDependencyError as err:
             report.add_text("Carte des territoires", f"Carte non produite : {err}")
 
-    _benchmark_section(report, sample, labels, random_state=random_state)
-    _methods_appendix(report, key=key, random_state=random_state, bundled=bundled)
+    _benchmark_section(
+        report, sample, labels, random_state=random_state, weights=weights, draws=sensitivity_draws
+    )
+    _methods_appendix(
+        report,
+        key=key,
+        random_state=random_state,
+        bundled=bundled,
+        weights=weights,
+        draws=sensitivity_draws,
+    )
     report.add_table("versions", "Versions", show_versions(), "Pour la reproductibilité.")
     return report.write(out_dir)

@@ -38,7 +38,7 @@ def test_validate_lists_every_problem(tmp_path, capsys):
     path = tmp_path / "bad.csv"
     bad.to_csv(path, index=False)
     assert main(["validate", str(path)]) == 1
-    out = capsys.readouterr().out
+    out = capsys.readouterr().err
     assert "3 problems" in out
     for column in ("doc_id", "likes", "territory_code"):
         assert column in out
@@ -61,8 +61,8 @@ def test_study_on_the_sample_writes_a_report(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("TERRITOIRE_LAB_SECRET", TEST_KEY)
     assert main(["study", "--sample", "--out", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    assert str((tmp_path / "index.html").resolve()) in printed
-    page = (tmp_path / "index.html").read_text("utf-8")
+    assert str((tmp_path / "report.html").resolve()) in printed
+    page = (tmp_path / "report.html").read_text("utf-8")
     assert "Vue d'ensemble par territoire" in page
     assert "Amboise" in page and "Chambord" in page
     overview = pd.read_csv(
