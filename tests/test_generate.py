@@ -425,7 +425,10 @@ def test_audience_behaviour(
     residents = spans[spans["role"] == "resident"]
     visitors = spans[spans["role"] == "visitor"]
     assert residents["days"].median() >= 60
-    assert residents["days"].min() >= 31
+    regular = residents[residents["count"] >= 3]  # a quarter post once (and may reply once)
+    # (some occasional residents also travel to another territory: their span is a trip's)
+    assert (regular["days"] >= 31).mean() >= 0.95
+    assert (residents["count"] <= 2).mean() >= 0.05  # occasional residents: no history
     assert visitors["days"].median() <= 7
     assert len(visitors) > 3 * len(residents)
     months = (
@@ -433,7 +436,7 @@ def test_audience_behaviour(
         .groupby(["platform", "author_id"])["created_at"]
         .agg(lambda s: s.str[:7].nunique())
     )
-    assert months.median() >= 3 and months.min() >= 2
+    assert months.median() >= 3
     loc = accounts.set_index(["platform", "author_id"])["profile_location"]
     pattern = "|".join(re.escape(t) for t in HOME_TOWNS)
     names_home = loc.str.contains(pattern, regex=True)
@@ -553,3 +556,16 @@ def test_one_institution_left_off_the_allow_list(
         "72181",
         "36",
     }
+
+
+def test_audience_is_not_easy(posts: pd.DataFrame, accounts: pd.DataFrame) -> None:
+    """What the audience issue requires of the sample: single posts, blank profiles, noisy cues."""
+    per_author = posts.groupby(["platform", "author_id"]).size()
+    assert (per_author == 1).mean() >= 0.40
+    assert (accounts["profile_location"] == "").mean() >= 0.30
+    truth = _read(SAMPLE, "truth_posts.csv").set_index("doc_id")["audience"]
+    text = posts.set_index("doc_id")["text"].str.lower()
+    chez_nous = truth[text.str.contains("chez nous", regex=False)]
+    vacances = truth[text.str.contains("vacances", regex=False)]
+    assert (chez_nous == "visitor").mean() >= 0.15  # visitors also write "chez nous"
+    assert (vacances == "resident").mean() >= 0.25  # residents also write "vacances"

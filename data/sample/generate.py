@@ -45,6 +45,12 @@ Audiences (author level)
     a few days, some from abroad writing in English, German, Spanish or Dutch; a few
     residents of one territory also visit another), ``other`` (local media and
     businesses: hotels, restaurants, wine estates, bike rentals).
+Difficulty (what an audience classifier must overcome)
+    About 45 % of accounts post once (most visitors; a quarter of residents are
+    occasional posters, ``OCCASIONAL_RESIDENTS``), about a third have a blank profile
+    location (residents 31 %, visitors 35 %), and audience cues are noisy: 18 % of cues
+    (``CROSS_CUE_RATE``) come from a misleading bank (residents writing "vacances",
+    "séjour", "de passage"; visitors "chez nous", "notre ville", "mon quartier").
 Themes (10)
     ``patrimoine_chateaux``, ``vin_gastronomie``, ``velo_loire``, ``festivals``,
     ``transports_stationnement``, ``travaux_nuisances``, ``prix_foule``,
@@ -3755,6 +3761,28 @@ CUES: dict[str, dict[str, list[str]]] = {
         ],
     },
 }
+#: share of the audience cues drawn from the misleading bank below
+CROSS_CUE_RATE = 0.18
+#: residents who post once in the year (their posting history is no evidence)
+OCCASIONAL_RESIDENTS = 0.25
+CROSS_CUES: dict[str, list[str]] = {
+    "resident": [
+        "Enfin en vacances… à la maison !",
+        "Vacances scolaires : on reste ici, c'est très bien.",
+        "Petit séjour chez ma sœur la semaine prochaine, mais d'abord ça.",
+        "De passage au marché ce matin.",
+        "On reviendra samedi avec les enfants.",
+        "Week-end en amoureux sans quitter la ville 💕",
+    ],
+    "visitor": [
+        "Chez nous on n'a pas ça, profitez-en !",
+        "Comme chez nous, mais en plus beau.",
+        "Notre ville devrait s'en inspirer.",
+        "Dans mon quartier à la maison, c'est bien moins calme.",
+        "On se sent comme chez nous ici.",
+        "Comme tous les matins pendant ce séjour, café en terrasse.",
+    ],
+}
 TRIP_CUES = [
     "Après {prev_ville} hier, on continue {a_ville} !",
     "Étape suivante : {ville} 🚗",
@@ -5637,9 +5665,9 @@ class Generator:
             acc.casual = min(1.0, max(0.0, d.u() ** 1.3))
             acc.curly = d.chance(0.4)
             r = d.u()
-            if r < 0.68:
+            if r < 0.55:
                 acc.location = d.choice(home[5])
-            elif r < 0.88:
+            elif r < 0.90:
                 acc.location = ""
             else:
                 acc.location = d.choice(
@@ -5693,9 +5721,9 @@ class Generator:
                 return d.choice(["Berry", "Indre", "36", "Berry 🌾"])
             q = terr.quartiers[acc.quartier].forms[0]
             return d.choice([_strip_article(q), f"{_strip_article(q)}, {terr.name}"])
-        if r < 0.69:
+        if r < 0.62:
             return d.choice(terr.locations[3:] or terr.locations)
-        if r < 0.92:
+        if r < 0.93:
             return ""
         if d.chance(0.6):
             return d.choice(HOMES[d.wchoice(range(len(HOMES)), HOME_CUM)][5])
@@ -6232,7 +6260,9 @@ class Generator:
             out[-1] = f"{out[-1]} {body.pop(0)}"
         out += body
         if audience in CUES and d.chance(0.32 if platform != "tiktok" else 0.1):
-            out.append(self.fill(d.choice(CUES[audience][tone]), ctx))
+            # cues are noisy: residents also write "vacances", visitors "chez nous"
+            bank = CROSS_CUES[audience] if d.chance(CROSS_CUE_RATE) else CUES[audience][tone]
+            out.append(self.fill(d.choice(bank), ctx))
         if ctx.prev and d.chance(0.35):
             out.append(self.fill(d.choice(TRIP_CUES), ctx))
         if review:
@@ -6717,16 +6747,22 @@ class Generator:
                     self.by_handle[(platform, handle)] = acc
                     accs.append(acc)
             self.residents[terr.code] = accs
-            raw = [d.lognormal(0, 1.0) * (4 if a.kind == "influencer" else 1) for a in accs]
-            extra = share - 3 * len(accs)
+            # a quarter of the residents post only once: their history cannot tell them apart
+            occasional = [a.kind == "person" and d.chance(OCCASIONAL_RESIDENTS) for a in accs]
+            raw = [
+                0.0 if occ else d.lognormal(0, 1.0) * (4 if a.kind == "influencer" else 1)
+                for a, occ in zip(accs, occasional, strict=True)
+            ]
+            base = [1 if occ else 3 for occ in occasional]
+            extra = share - sum(base)
             counts = self.d.rng.multinomial(max(extra, 0), np.array(raw) / sum(raw)).tolist()
             cum = self.w_res[terr.code]
-            for acc, k in zip(accs, counts, strict=True):
-                k = 3 + int(k)
+            for acc, k, k0 in zip(accs, counts, base, strict=True):
+                k = k0 + int(k)
                 span = d.randint(75, N_DAYS)
                 start = d.randint(0, N_DAYS - span)
                 days = sorted(self._day_in(cum, start, start + span) for _ in range(k))
-                if days[-1] - days[0] < 45:  # residents post over several months
+                if k > 1 and days[-1] - days[0] < 45:  # residents post over several months
                     days[-1] = min(N_DAYS - 1, days[0] + d.randint(45, span))
                 for day in days:
                     self._original(acc, terr, day)
@@ -6760,7 +6796,8 @@ class Generator:
             primary = d.wchoice(self.terrs, terr_cum)
             if acc.audience == "resident" and primary.code == acc.territory:
                 primary = self.by_code[d.choice(NEIGHBOURS[acc.territory])]
-            n = d.wchoice((1, 2, 3, 4, 5, 6), _cum([30, 25, 18, 12, 9, 6]))
+            # most visitors post once (>= 40 % of all authors post once, as on real platforms)
+            n = d.wchoice((1, 2, 3, 4, 5, 6), _cum([68, 15, 8, 4, 3, 2]))
             if acc.platform in REVIEWS:
                 n = min(n, 4)
             done += self._trip(acc, primary, min(n, budget - done))
