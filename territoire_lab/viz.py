@@ -22,6 +22,7 @@ __all__ = [
     "INDICATOR_LABELS",
     "PLATFORM_LABELS",
     "plot_activity",
+    "plot_influencers",
     "plot_maturity_radar",
     "plot_rank_sensitivity",
     "plot_responsiveness",
@@ -390,4 +391,54 @@ def plot_maturity_radar(
     ax.set_ylim(0, 1)
     ax.set_title(title, pad=20)
     ax.legend(bbox_to_anchor=(1.1, 1.05), loc="upper left", frameon=False, title="Territoire")
+    return ax
+
+
+TIER_COLOURS = {"nano": "#fdae6b", "micro": "#e6550d", "macro": "#a63603", "mega": "#4a1486"}
+
+
+def plot_influencers(
+    ranking: pd.DataFrame,
+    *,
+    title: str = "Influenceurs du territoire",
+    label_col: str = "author_id",
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars of the influence score of a territory's ranked authors, by tier.
+
+    Parameters
+    ----------
+    ranking : pandas.DataFrame
+        One territory's rows of :func:`territoire_lab.influence.rank_influencers`.
+    title : str
+    label_col : str
+        Column used as bar labels (pseudonyms by default: never raw handles).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_columns(ranking, ["rank", "score", "tier", label_col], where="plot_influencers")
+    ax = _new_ax(ax, (9, 0.45 * max(len(ranking), 4) + 1.5))
+    data = ranking.sort_values("rank", ascending=False)
+    colours = [TIER_COLOURS.get(t, "grey") for t in data["tier"]]
+    ax.barh(range(len(data)), data["score"], color=colours)
+    labels = [
+        f"{r}. {a} ({f:,} abonnés)".replace(",", " ") if pd.notna(f) else f"{r}. {a}"
+        for r, a, f in zip(data["rank"], data[label_col], data["followers"], strict=True)
+    ]
+    ax.set_yticks(range(len(data)), labels, fontsize=8)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in TIER_COLOURS.values()]
+    ax.legend(
+        handles,
+        list(TIER_COLOURS),
+        title="Palier",
+        loc="lower left",
+        bbox_to_anchor=(1.01, 0),
+        frameon=False,
+    )
+    ax.set_xlabel("Score (influence, pondérée par la tonalité pour ambassadeurs et détracteurs)")
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
     return ax

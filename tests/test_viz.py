@@ -62,3 +62,19 @@ def test_benchmark_plots(sample):
 def test_map_needs_geometry():
     with pytest.raises(Exception, match="geometry"):
         viz.plot_territory_map(pd.DataFrame({"population": [1]}))
+
+
+def test_influencers_plot_shows_pseudonyms_and_tiers():
+    ranking = pd.DataFrame(
+        {
+            "rank": [1, 2],
+            "score": [0.9, 0.8],
+            "tier": ["micro", "nano"],
+            "author_id": ["u_aaa", "u_bbb"],
+            "followers": pd.array([46000, 900], dtype="Int64"),
+        }
+    )
+    ax = viz.plot_influencers(ranking, title="Influenceurs — Tours")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["2. u_bbb (900 abonnés)", "1. u_aaa (46 000 abonnés)"]
+    assert [p.get_width() for p in ax.patches] == [0.8, 0.9]
