@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 
+from .audience import AudienceClassifier
 from .datasets import (
     dataset_path,
     list_datasets,
@@ -29,6 +30,7 @@ from .exceptions import (
     OptionalDependencyError,
     TerritoireLabError,
 )
+from .places import Gazetteer, attribute_territory, find_places, load_gazetteer
 from .privacy import pseudonymize
 from .schema import (
     check_columns,
@@ -43,17 +45,22 @@ from .versions import show_versions
 __version__ = "0.1.0"
 
 __all__ = [
+    "AudienceClassifier",
     "CorpusSchemaError",
+    "Gazetteer",
     "LoaderError",
     "MissingResourceError",
     "OptionalDependencyError",
     "TerritoireLabError",
     "__version__",
+    "attribute_territory",
     "check_columns",
     "coerce_corpus",
     "dataset_path",
+    "find_places",
     "list_datasets",
     "load_datatourisme",
+    "load_gazetteer",
     "load_sample",
     "load_sample_corpus",
     "load_sample_truth",
