@@ -14,6 +14,7 @@ import matplotlib
 import pandas as pd
 
 from . import benchmark, describe, viz
+from .audience import AudienceClassifier
 from .config import StudyConfig, load_study_config
 from .datasets import Sample, load_sample, load_tables, load_territories, read_registry
 from .exceptions import OptionalDependencyError
@@ -24,6 +25,13 @@ from .versions import show_versions
 __all__ = ["run_study", "run_study_file"]
 
 logger = logging.getLogger("territoire_lab")
+
+AUDIENCE_LABELS = {
+    "institution": "Institution",
+    "resident": "Résidents",
+    "visitor": "Visiteurs",
+    "other": "Autres (médias, commerces)",
+}
 
 
 def _territory_labels(sample: Sample) -> dict[str, str]:
@@ -80,6 +88,137 @@ def _benchmark_section(
     report.add_figure("maturity_ranking", "Classement et sensibilité", ax.figure)
     ax = viz.plot_maturity_radar(index, labels=labels)
     report.add_figure("maturity_radar", "Profils de maturité", ax.figure)
+
+
+def _audience_section(
+    report: Report, sample: Sample, labels: dict[str, str], *, random_state: int
+) -> pd.DataFrame:
+    """Who speaks about each territory: institution, residents, visitors, others."""
+    levels = dict(zip(sample.territories["code"], sample.territories["level"], strict=True))
+    clf = AudienceClassifier(random_state=random_state).fit(
+        sample.corpus,
+        accounts=sample.accounts,
+        institutions=sample.institutions,
+        territory_levels=levels,
+    )
+    labelled = clf.transform(sample.corpus)
+    voice = benchmark.share_of_voice(labelled)
+    ax = viz.plot_stacked_counts(
+        voice,
+        index="territory_code",
+        columns="audience",
+        index_labels=labels,
+        column_labels=AUDIENCE_LABELS,
+        title="Qui parle de chaque territoire ?",
+        legend_title="Public",
+    )
+    report.add_figure(
+        "share_of_voice",
+        "Part de voix : institution, résidents, visiteurs",
+        ax.figure,
+        "Public de chaque publication estimé par le classifieur d'audience (historique de "
+        "publication, lieu du profil, langue, texte ; probabilités calibrées).",
+    )
+    report.add_table(
+        "share_of_voice",
+        "Part de voix par territoire (table)",
+        voice.assign(territory=voice["territory_code"].map(labels)),
+        "Part des publications de chaque public, par territoire.",
+    )
+    return labelled
+
+
+def _places_section(report: Report, labelled: pd.DataFrame, sample: Sample) -> None:
+    """Attribution of posts to places, posts per inhabitant, hotspots, carte postale 2.0."""
+    import matplotlib.pyplot as plt
+
+    from . import geo, places
+    from .datasets import load_datatourisme
+
+    unlabelled = labelled.drop(columns=["territory_code", "territory_level"])
+    mentions = places.find_places(unlabelled, show_progress=False)
+    attributed = places.attribute_territory(
+        unlabelled,
+        targets=load_territories("study", geometry=False),
+        accounts=sample.accounts,
+        mentions=mentions,
+        show_progress=False,
+    )
+    evidence = (
+        attributed["evidence"]
+        .fillna("non attribuée")
+        .value_counts()
+        .rename_axis("preuve")
+        .reset_index(name="publications")
+    )
+    report.add_table(
+        "place_attribution",
+        "Attribution des publications aux territoires",
+        evidence,
+        "Sans utiliser la requête de collecte : géolocalisation dans un contour, mention "
+        "explicite (texte, hashtags), fil de discussion, publication du même auteur le même "
+        "jour, lieu déclaré dans le profil ; les publications sans preuve restent non "
+        "attribuées.",
+    )
+    communes = load_territories("commune")
+    by_commune = places.attribute_territory(
+        unlabelled,
+        accounts=sample.accounts,
+        boundaries=communes,
+        mentions=mentions,
+        show_progress=False,
+    )
+    per_commune = (
+        by_commune[by_commune["level"] == "commune"]
+        .groupby("code")
+        .size()
+        .rename("publications")
+        .reset_index()
+    )
+    fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
+    geo.plot_choropleth(
+        per_commune,
+        communes,
+        value="publications",
+        per_inhabitants=True,
+        ax=ax,
+        title="Publications pour 1 000 habitants, par commune",
+    )
+    report.add_figure(
+        "map_posts_per_inhabitant",
+        "Publications par habitant",
+        fig,
+        "Publications attribuées à chaque commune, pour 1 000 habitants.",
+    )
+    geotagged = labelled[
+        labelled["lat"].notna() & labelled["audience"].isin(["resident", "visitor"])
+    ]
+    spots = geo.hotspots(geotagged, eps_m=250, min_samples=15)
+    deps = load_territories("departement")
+    fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
+    geo.plot_hotspots(spots, deps, points=geotagged, ax=ax)
+    report.add_figure(
+        "map_hotspots",
+        "Points chauds des résidents et des visiteurs",
+        fig,
+        "DBSCAN (250 m, 15 publications) en Lambert-93, résidents et visiteurs séparés "
+        "(publics estimés par le classifieur d'audience).",
+    )
+    postcard = geo.carte_postale(geotagged, load_datatourisme(), spots=spots)
+    fig, ax = plt.subplots(figsize=(8, 8), layout="constrained")
+    geo.plot_carte_postale(postcard, deps, ax=ax)
+    report.add_figure(
+        "map_carte_postale",
+        "Carte postale 2.0",
+        fig,
+        "Points chauds des visiteurs et points d'intérêt DATAtourisme à moins de 300 m.",
+    )
+    report.add_table(
+        "carte_postale_hotspots",
+        "Points chauds des visiteurs et offre officielle",
+        postcard.hotspots.drop(columns=["x", "y"], errors="ignore"),
+        "covered : au moins un point d'intérêt officiel à moins de 300 m.",
+    )
 
 
 def _methods_appendix(
@@ -269,6 +408,13 @@ def run_study(
             )
         except OptionalDependencyError as err:
             report.add_text("Carte des territoires", f"Carte non produite : {err}")
+
+    labelled = _audience_section(report, sample, labels, random_state=random_state)
+    if maps:
+        try:
+            _places_section(report, labelled, sample)
+        except OptionalDependencyError as err:
+            report.add_text("Lieux et cartes", f"Cartes non produites : {err}")
 
     _benchmark_section(
         report, sample, labels, random_state=random_state, weights=weights, draws=sensitivity_draws
