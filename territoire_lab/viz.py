@@ -22,6 +22,8 @@ __all__ = [
     "INDICATOR_LABELS",
     "PLATFORM_LABELS",
     "plot_activity",
+    "plot_calibration",
+    "plot_confusion",
     "plot_influencers",
     "plot_maturity_radar",
     "plot_rank_sensitivity",
@@ -441,4 +443,93 @@ def plot_influencers(
     ax.set_xlabel("Score (influence, pondérée par la tonalité pour ambassadeurs et détracteurs)")
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def plot_calibration(
+    table: pd.DataFrame,
+    *,
+    title: str = "Calibration des probabilités d'audience",
+    ax: Axes | None = None,
+) -> Axes:
+    """Reliability diagram: accuracy against mean confidence per bin, with the diagonal.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :func:`territoire_lab.audience.calibration_table` output (``confidence``,
+        ``accuracy``, ``n``).
+    title : str
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_columns(table, ["confidence", "accuracy", "n"], where="plot_calibration")
+    ax = _new_ax(ax, (6, 6))
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="calibration parfaite")
+    sizes = 20 + 200 * table["n"] / table["n"].max()
+    ax.plot(table["confidence"], table["accuracy"], color="#8c2d04", linewidth=1.5)
+    ax.scatter(
+        table["confidence"],
+        table["accuracy"],
+        s=sizes,
+        color="#8c2d04",
+        zorder=3,
+        label="classes de confiance (taille : effectif)",
+    )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("Probabilité annoncée (moyenne de la classe)")
+    ax.set_ylabel("Part de bonnes réponses")
+    ax.set_title(title)
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def plot_confusion(
+    confusion: pd.DataFrame,
+    *,
+    labels: dict[str, str] | None = None,
+    title: str = "Matrice de confusion",
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of a confusion matrix (rows: truth, columns: prediction), row-normalised.
+
+    Parameters
+    ----------
+    confusion : pandas.DataFrame
+        Counts, truth in rows and predictions in columns (e.g. from
+        :func:`territoire_lab.audience.evaluate_audience`).
+    labels : dict, optional
+        Display names of the classes.
+    title : str
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _new_ax(ax, (6, 5))
+    shares = confusion.div(confusion.sum(axis=1).replace(0, 1), axis=0)
+    names = [(labels or {}).get(c, c) for c in confusion.index]
+    cols = [(labels or {}).get(c, c) for c in confusion.columns]
+    annot = confusion.astype(int).astype(str) + "\n" + (shares * 100).round(1).astype(str) + " %"
+    sns.heatmap(
+        shares.to_numpy(),
+        annot=annot.to_numpy(),
+        fmt="",
+        cmap="Oranges",
+        vmin=0,
+        vmax=1,
+        xticklabels=cols,
+        yticklabels=names,
+        cbar=False,
+        ax=ax,
+    )
+    ax.set_xlabel("Prédiction")
+    ax.set_ylabel("Vérité")
+    ax.set_title(title)
     return ax

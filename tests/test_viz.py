@@ -78,3 +78,19 @@ def test_influencers_plot_shows_pseudonyms_and_tiers():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["2. u_bbb (900 abonnés)", "1. u_aaa (46 000 abonnés)"]
     assert [p.get_width() for p in ax.patches] == [0.8, 0.9]
+
+
+def test_calibration_and_confusion_plots():
+    table = pd.DataFrame(
+        {"confidence": [0.55, 0.75, 0.95], "accuracy": [0.5, 0.8, 0.97], "n": [10, 40, 400]}
+    )
+    ax = viz.plot_calibration(table)
+    assert ax.get_xlim() == (0.0, 1.0)
+    assert "Part de bonnes" in ax.get_ylabel()
+    conf = pd.DataFrame(
+        [[8, 2], [1, 9]], index=["resident", "visitor"], columns=["resident", "visitor"]
+    )
+    ax = viz.plot_confusion(conf, labels={"resident": "Résidents", "visitor": "Visiteurs"})
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["8\n80.0 %", "2\n20.0 %", "1\n10.0 %", "9\n90.0 %"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Résidents", "Visiteurs"]
