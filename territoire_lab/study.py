@@ -34,6 +34,11 @@ AUDIENCE_LABELS = {
 }
 
 
+def _fr(n: int) -> str:
+    """French thousands separator (narrow no-break space): 30 000."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
 def _territory_labels(sample: Sample) -> dict[str, str]:
     return dict(zip(sample.territories["code"], sample.territories["name"], strict=True))
 
@@ -344,7 +349,7 @@ def run_study(
     )
     report.add_text(
         "Données",
-        f"{len(corpus):,} publications de {corpus['author_id'].nunique():,} comptes sur "
+        f"{_fr(len(corpus))} publications de {_fr(corpus['author_id'].nunique())} comptes sur "
         f"{corpus['platform'].nunique()} plateformes, du {first:%d/%m/%Y} au {last:%d/%m/%Y}, "
         f"à propos de {len(sample.territories)} territoires. Corpus validé selon le contrat de "
         "données de territoire_lab ; auteurs pseudonymisés au chargement (HMAC-SHA256 à clé), "
