@@ -30,8 +30,10 @@ from .exceptions import (
     OptionalDependencyError,
     TerritoireLabError,
 )
+from .export import export
+from .io import LoadResult, dataset_card, read_corpus, write_card
 from .places import Gazetteer, attribute_territory, find_places, load_gazetteer
-from .privacy import pseudonymize
+from .privacy import pseudonymize, scrub_text
 from .schema import (
     check_columns,
     coerce_corpus,
@@ -48,6 +50,7 @@ __all__ = [
     "AudienceClassifier",
     "CorpusSchemaError",
     "Gazetteer",
+    "LoadResult",
     "LoaderError",
     "MissingResourceError",
     "OptionalDependencyError",
@@ -56,7 +59,9 @@ __all__ = [
     "attribute_territory",
     "check_columns",
     "coerce_corpus",
+    "dataset_card",
     "dataset_path",
+    "export",
     "find_places",
     "list_datasets",
     "load_datatourisme",
@@ -66,12 +71,15 @@ __all__ = [
     "load_sample_truth",
     "load_territories",
     "pseudonymize",
+    "read_corpus",
+    "scrub_text",
     "show_versions",
     "validate_accounts",
     "validate_corpus",
     "validate_interactions",
     "validate_territories",
     "verify_datasets",
+    "write_card",
 ]
 
 logging.getLogger("territoire_lab").addHandler(logging.NullHandler())

@@ -210,7 +210,11 @@ def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
 
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
-_MENTION_RE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+# @handle, @handle@instance.tld (Mastodon), @name.bsky.social (Bluesky: dots and hyphens)
+_MENTION_RE = re.compile(
+    r"(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?"
+    r"(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?)"
+)
 # French numbers: 0X XX XX XX XX or +33 (0)X XX XX XX XX, separators space . - or none
 _PHONE_RE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"
@@ -246,8 +250,9 @@ def scrub_text(
         mapping = {h.lower(): p for h, p in zip(handles, pseudo, strict=True)}
 
     def _one(text: str) -> str:
+        # mentions first: "@user@instance.social" is a Mastodon handle, not an e-mail
+        text = _MENTION_RE.sub(lambda m: "@" + mapping.get(m.group(1).lower(), "<mention>"), text)
         text = _EMAIL_RE.sub("<email>", text)
-        text = _PHONE_RE.sub("<tel>", text)
-        return _MENTION_RE.sub(lambda m: "@" + mapping.get(m.group(1).lower(), "<mention>"), text)
+        return _PHONE_RE.sub("<tel>", text)
 
     return values.map(_one, na_action="ignore").astype("string")
