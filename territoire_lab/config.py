@@ -12,8 +12,9 @@ Example (``data/sample/study.yaml``)::
                 answer_rate: 2, relay_share: 1}
       sensitivity_draws: 1000
 
-With your own data, ``data`` maps each table to a CSV file in the project's data contract
-(paths relative to the study file)::
+With your own data, ``data`` maps each table to a file (paths relative to the study
+file): the corpus in any format :func:`territoire_lab.read_corpus` reads, the other tables
+as CSV in the project's data contract::
 
     data:
       corpus: exports/posts.csv

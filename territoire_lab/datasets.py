@@ -330,13 +330,14 @@ def load_sample(*, key: bytes | str | None = None) -> Sample:
 
 
 def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sample:
-    """Load a study's own tables from CSV files in the data contract, pseudonymised.
+    """Load a study's own tables, pseudonymised and validated.
 
     Parameters
     ----------
     paths : dict
-        Table name -> CSV path: ``corpus``, ``institutions`` and ``territories`` required;
-        ``accounts`` and ``interactions`` optional (empty tables if absent).
+        Table name -> path: ``corpus`` (any export :func:`territoire_lab.read_corpus`
+        reads), ``institutions`` and ``territories`` (CSV) required; ``accounts`` and
+        ``interactions`` (CSV in the data contract) optional (empty tables if absent).
     key : bytes or str, optional
         Pseudonymisation key.
 
@@ -347,10 +348,9 @@ def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sa
     """
     institutions = coerce_table(_read_text_csv(Path(paths["institutions"])), "accounts")
     allow = institutions["author_id"].dropna().tolist()
-    path = Path(paths["corpus"])
-    corpus = _with_provenance(_read_text_csv(path), path)
-    corpus["author_id"] = pseudonymize(corpus["author_id"], key=key, allow=allow)
-    corpus = validate_corpus(coerce_table(corpus, "corpus"))
+    from .io import read_corpus  # any export read_corpus knows, not only contract CSVs
+
+    corpus = read_corpus(paths["corpus"], key=key, allow=allow)
     if "accounts" in paths:
         accounts = _read_text_csv(Path(paths["accounts"]))
         accounts["author_id"] = pseudonymize(accounts["author_id"], key=key, allow=allow)
