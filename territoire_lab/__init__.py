@@ -42,6 +42,7 @@ from .schema import (
     validate_interactions,
     validate_territories,
 )
+from .sentiment import score_sentiment
 from .versions import show_versions
 
 __version__ = "0.1.0"
@@ -72,6 +73,7 @@ __all__ = [
     "load_territories",
     "pseudonymize",
     "read_corpus",
+    "score_sentiment",
     "scrub_text",
     "show_versions",
     "validate_accounts",
