@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import logging
 
+from .alerts import detect_alerts
 from .audience import AudienceClassifier
+from .ca import CorrespondenceAnalysis
+from .clean import FrenchTextCleaner, clean_corpus
 from .datasets import (
     dataset_path,
     list_datasets,
@@ -23,6 +26,7 @@ from .datasets import (
     load_territories,
     verify_datasets,
 )
+from .dedup import bot_scores, flag_duplicates
 from .exceptions import (
     CorpusSchemaError,
     LoaderError,
@@ -32,8 +36,11 @@ from .exceptions import (
 )
 from .export import export
 from .io import LoadResult, dataset_card, read_corpus, write_card
+from .keyness import benjamini_hochberg, count_terms, keyness, specificities
+from .langid import detect_language
 from .places import Gazetteer, attribute_territory, find_places, load_gazetteer
 from .privacy import pseudonymize, scrub_text
+from .reinert import Reinert, read_iramuteq, segment_corpus, to_iramuteq
 from .schema import (
     check_columns,
     coerce_corpus,
@@ -50,20 +57,31 @@ __version__ = "0.1.0"
 __all__ = [
     "AudienceClassifier",
     "CorpusSchemaError",
+    "CorrespondenceAnalysis",
+    "FrenchTextCleaner",
     "Gazetteer",
     "LoadResult",
     "LoaderError",
     "MissingResourceError",
     "OptionalDependencyError",
+    "Reinert",
     "TerritoireLabError",
     "__version__",
     "attribute_territory",
+    "benjamini_hochberg",
+    "bot_scores",
     "check_columns",
+    "clean_corpus",
     "coerce_corpus",
+    "count_terms",
     "dataset_card",
     "dataset_path",
+    "detect_alerts",
+    "detect_language",
     "export",
     "find_places",
+    "flag_duplicates",
+    "keyness",
     "list_datasets",
     "load_datatourisme",
     "load_gazetteer",
@@ -73,9 +91,13 @@ __all__ = [
     "load_territories",
     "pseudonymize",
     "read_corpus",
+    "read_iramuteq",
     "score_sentiment",
     "scrub_text",
+    "segment_corpus",
     "show_versions",
+    "specificities",
+    "to_iramuteq",
     "validate_accounts",
     "validate_corpus",
     "validate_interactions",

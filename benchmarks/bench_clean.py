@@ -1,0 +1,215 @@
+"""Throughput and memory of the French text cleaning (issue 4).
+
+Generated corpora of N posts (10 to 40 word tokens each) are made by recombining
+sentences of the sample's posts (fixed seed). On the same texts, one core:
+
+* ``regex``: one compiled ``re.findall(r"\\w+")`` a post (the floor);
+* ``pipeline``: the default :class:`territoire_lab.clean.FrenchTextCleaner` (normalise,
+  tokenise, stopwords, lemmatise; a fresh cleaner each repeat, so its per-token caches
+  start empty);
+* ``spacy_blank``: ``spacy.blank("fr")`` tokenizer alone (if spaCy is installed);
+
+then the full ``transform`` to a DataFrame with ``n_jobs=1`` and ``n_jobs=2``, and the
+peak memory (max RSS) of ``clean_corpus`` on the largest corpus, in a child process.
+
+Usage::
+
+    python benchmarks/bench_clean.py                  # --n 100000 1000000
+    python benchmarks/bench_clean.py --n 100000 --repeats 3 --profile
+
+Figures are medians over ``--repeats`` runs, printed as a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from territoire_lab.clean import FrenchTextCleaner
+from territoire_lab.datasets import load_sample_corpus
+
+KEY = "benchmark key, not a secret 0123456789"
+_SENT_RE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_WORD_RE = re.compile(r"\w+")
+
+
+def make_corpus(n: int, *, seed: int = 0) -> list[str]:
+    """``n`` posts of 10 to 40 word tokens made of sentences of the sample's posts."""
+    posts = load_sample_corpus(key=KEY)["text"].dropna().tolist()
+    sentences = [s.strip() for p in posts for s in _SENT_RE.split(p) if s.strip()]
+    lengths = np.array([len(_WORD_RE.findall(s)) for s in sentences])
+    rng = np.random.default_rng(seed)
+    out: list[str] = []
+    batch = rng.integers(0, len(sentences), size=(n * 3, 4))
+    targets = rng.integers(10, 41, size=n * 3)
+    for row, target in zip(batch, targets, strict=True):
+        picked, total = [], 0
+        for i in row:
+            if total + lengths[i] > 40:
+                continue
+            picked.append(sentences[i])
+            total += lengths[i]
+            if total >= target:
+                break
+        if 10 <= total <= 40:
+            out.append(" ".join(picked))
+            if len(out) == n:
+                break
+    if len(out) < n:  # pragma: no cover - the draw above is large enough
+        out += out[: n - len(out)]
+    return out
+
+
+def median_rate(
+    func: Callable[[], object], n: int, repeats: int, clock: Callable[[], float] = time.process_time
+) -> float:
+    """Median posts per second of ``func`` over ``repeats`` runs.
+
+    One-core figures use the CPU time of this process (``time.process_time``), which a
+    busy machine does not inflate; parallel figures use wall-clock time.
+    """
+    times = []
+    for _ in range(repeats):
+        t0 = clock()
+        func()
+        times.append(clock() - t0)
+    return n / statistics.median(times)
+
+
+def run_pipeline(texts: list[str]) -> None:
+    FrenchTextCleaner(progress=False).fit().process_many(texts)
+
+
+def bench(n: int, repeats: int, spacy_max: int) -> dict[str, float]:
+    texts = make_corpus(n)
+    tokens = sum(len(_WORD_RE.findall(t)) for t in texts) / len(texts)
+    load = os.getloadavg()[0]
+    print(
+        f"\n== {n:,} posts, {tokens:.1f} word tokens a post on average; "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} ==",
+        flush=True,
+    )
+    rates: dict[str, float] = {}
+    word = re.compile(r"\w+")
+    rates["regex"] = median_rate(lambda: [word.findall(t) for t in texts], n, repeats)
+    rates["pipeline"] = median_rate(lambda: run_pipeline(texts), n, repeats)
+    try:
+        import spacy
+    except ImportError:
+        print("spaCy not installed: spacy_blank skipped")
+    else:
+        nlp = spacy.blank("fr")
+        sub = texts[:spacy_max]
+        rates["spacy_blank"] = median_rate(
+            lambda: [nlp.tokenizer(t) for t in sub], len(sub), min(repeats, 3)
+        )
+        if len(sub) < n:
+            print(f"spacy_blank measured on the first {len(sub):,} texts")
+    for jobs in (1, 2):
+        cleaner = FrenchTextCleaner(n_jobs=jobs, chunk_size=max(10_000, n // 16), progress=False)
+        rates[f"transform_n_jobs={jobs} (wall)"] = median_rate(
+            lambda c=cleaner: c.fit().transform(texts), n, repeats, clock=time.perf_counter
+        )
+    for name, rate in rates.items():
+        print(f"{name:>28}: {rate:>10,.0f} posts/s")
+    print(f"{'pipeline / regex':>28}: {rates['regex'] / rates['pipeline']:.2f}x slower")
+    if "spacy_blank" in rates:
+        print(f"{'pipeline / spacy':>28}: {rates['pipeline'] / rates['spacy_blank']:.2f}x faster")
+    scale = rates["transform_n_jobs=2 (wall)"] / rates["transform_n_jobs=1 (wall)"]
+    print(f"{'n_jobs=2 scaling':>28}: {scale:.2f}x")
+    return rates
+
+
+def profile(n: int) -> None:
+    texts = make_corpus(n)
+    prof = cProfile.Profile()
+    prof.enable()
+    run_pipeline(texts)
+    prof.disable()
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(15)
+    print(out.getvalue())
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process (MiB).
+
+    ``VmHWM`` of ``/proc/self/status`` where available: unlike ``ru_maxrss``, it is not
+    inherited from the parent process across ``fork``/``exec``.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def memory_child(n: int) -> None:
+    """Run clean_corpus on n posts and print the peak RSS (MiB) as JSON."""
+    from territoire_lab.clean import clean_corpus
+
+    texts = make_corpus(n)
+    corpus = pd.DataFrame({"text": texts})
+    before = peak_rss_mib()
+    t0 = time.perf_counter()
+    out = clean_corpus(corpus, detect_lang=False, duplicates=False, progress=False)
+    seconds = time.perf_counter() - t0
+    print(
+        json.dumps({"n": len(out), "peak_mib": peak_rss_mib(), "before_mib": before, "s": seconds})
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--spacy-max", type=int, default=200_000)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory figure")
+    parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.memory_child:
+        memory_child(args.memory_child)
+        return
+    if not args.memory_only:
+        for n in args.n:
+            bench(n, args.repeats, args.spacy_max)
+        if args.profile:
+            profile(min(args.n))
+    if not args.no_memory:
+        n = max(args.n)
+        res = subprocess.run(
+            [sys.executable, __file__, "--memory-child", str(n)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        mem = json.loads(res.stdout.strip().splitlines()[-1])
+        print(
+            f"\nclean_corpus on {mem['n']:,} posts (one core, no lang/dedup): "
+            f"{mem['s']:.1f} s, peak RSS {mem['peak_mib']:,.0f} MiB "
+            f"(texts and corpus before cleaning: {mem['before_mib']:,.0f} MiB)"
+        )
+
+
+if __name__ == "__main__":
+    main()

