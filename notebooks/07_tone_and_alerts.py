@@ -29,8 +29,9 @@
 # (négatif / neutre / positif). A supervised alternative (TF-IDF + logistic regression) is
 # evaluated beside it.
 #
-# *Alerts* (bursts of terms and topics, spikes of negative share, new terms; issue 9,
-# part 3) will be added to this notebook by the alerts work: this version covers the tone.
+# *Alerts* (`territoire_lab.alerts`): bursts of negative posts and of threat words per
+# territory (Kleinberg 2002), spikes of the negative share against a rolling baseline, new
+# terms, each explained by keyness and example posts (section 7).
 
 # %%
 from pathlib import Path
@@ -39,7 +40,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import territoire_lab as tl
-from territoire_lab import sentiment, viz, viz_tone
+from territoire_lab import alerts, sentiment, viz, viz_tone
 from territoire_lab.report import write_table
 
 tl.show_versions()
@@ -154,13 +155,14 @@ fig.savefig(out / "tonalite_par_mois.png", dpi=150)
 # %% [markdown]
 # ## 5. Per audience
 #
-# The audience module (institution / resident / visitor) is another issue; here the
-# sample's planted audience stands in for it, to show `sentiment_by` on
-# territory x audience. With real data, use the `audience` column it adds.
+# The audience of each post comes from the audience classifier (notebook 04).
 
 # %%
-truth = tl.load_sample_truth(key=KEY)["posts"]
-with_audience = scored.merge(truth[["doc_id", "audience"]], on="doc_id", validate="1:1")
+levels = dict(zip(sample.territories["code"], sample.territories["level"], strict=True))
+classifier = tl.AudienceClassifier(random_state=RANDOM_STATE).fit(
+    corpus, accounts=sample.accounts, institutions=sample.institutions, territory_levels=levels
+)
+with_audience = classifier.transform(scored)
 by_audience = sentiment.sentiment_by(with_audience, by=["territory_code", "audience"])
 (
     by_audience.assign(territoire=by_audience["territory_code"].map(names))
@@ -175,6 +177,7 @@ by_audience = sentiment.sentiment_by(with_audience, by=["territory_code", "audie
 # sample's planted theme stands in for the topics.
 
 # %%
+truth = tl.load_sample_truth(key=KEY)["posts"]
 with_theme = scored.merge(truth[["doc_id", "theme"]], on="doc_id", validate="1:1")
 by_theme = sentiment.sentiment_by(with_theme, by="theme")
 ax = viz_tone.plot_tone_shares(
@@ -226,7 +229,7 @@ ax.figure.savefig(out / "evaluation_tonalite.png", dpi=150)
 # it wrote into each post; the scorer never reads it.
 
 # %%
-with_tone = with_audience.merge(truth[["doc_id", "tone"]], on="doc_id", validate="1:1")
+with_tone = scored.merge(truth[["doc_id", "tone"]], on="doc_id", validate="1:1")
 agreement = sentiment.evaluate_sentiment(with_tone["tone"], with_tone["sentiment_label"])
 agreement.round(3)
 
@@ -236,6 +239,58 @@ agreement.round(3)
 #
 # ## 7. Alerts
 #
-# *To be added by the alerts work (issue 9, part 3): bursts of terms, hashtags and topics
-# per territory (Kleinberg 2002), spikes of negative share against a rolling baseline,
-# new terms, each explained by keyness and example posts.*
+# Which problems rose, where and when? `detect_alerts` runs Kleinberg's two-state
+# automaton (Kleinberg 2002) on each territory's daily negative posts (among all its posts)
+# and on each word of a French threat vocabulary that users extend (inondation, grève,
+# fermeture, travaux, canicule, surtourisme...), then explains each alert by the keyness of
+# its window against the 60 days before, and by example posts. The vocabulary needs the
+# cleaned tokens (`clean_corpus`).
+
+# %%
+cleaned = tl.clean_corpus(scored)
+found = alerts.detect_alerts(cleaned)
+found.assign(territoire=found["territory_code"].map(names))[
+    [
+        "territoire",
+        "kind",
+        "detail",
+        "start",
+        "end",
+        "n_docs",
+        "share",
+        "baseline_share",
+        "top_terms",
+    ]
+]
+
+# %% [markdown]
+# Overlapping alerts of a territory form one event: a flood fires the negative series and
+# several threat words at once.
+
+# %%
+events = alerts.alert_events(found)
+events.assign(territoire=events["territory_code"].map(names))
+
+# %%
+daily = alerts.daily_counts(scored, mask=scored["sentiment_label"] == "negative")
+for code in events["territory_code"].unique():
+    viz.plot_alert_timeline(daily, events, group=code, label=names[code])
+    plt.show()
+
+# %% [markdown]
+# The posts behind the first event, as a consultant would quote them (authors as
+# pseudonyms):
+
+# %%
+terms, examples = alerts.explain_alert(cleaned, found.iloc[0])
+terms[["term", "freq", "freq_ref", "score", "p_adj"]]
+
+# %%
+examples
+
+# %% [markdown]
+# The same signal seen by a test: days whose negative share exceeds the 28 previous days'
+# (one-sided binomial test, Benjamini-Hochberg at 1 %).
+
+# %%
+alerts.negative_spikes(scored).assign(territoire=lambda t: t["territory_code"].map(names))

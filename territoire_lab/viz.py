@@ -22,6 +22,7 @@ __all__ = [
     "INDICATOR_LABELS",
     "PLATFORM_LABELS",
     "plot_activity",
+    "plot_alert_timeline",
     "plot_calibration",
     "plot_confusion",
     "plot_influencers",
@@ -532,4 +533,60 @@ def plot_confusion(
     ax.set_xlabel("Prédiction")
     ax.set_ylabel("Vérité")
     ax.set_title(title)
+    return ax
+
+
+def plot_alert_timeline(
+    daily: pd.DataFrame,
+    alerts: pd.DataFrame,
+    *,
+    group: str,
+    by: str = "territory_code",
+    label: str | None = None,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Daily posts and negative posts of one territory, with its alerts shaded.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        :func:`territoire_lab.alerts.daily_counts` with ``mask`` = negative posts
+        (``day``, ``count``, ``total``).
+    alerts : pandas.DataFrame
+        :func:`territoire_lab.alerts.detect_alerts` or :func:`~territoire_lab.alerts.alert_events`.
+    group : str
+        The territory to draw.
+    label : str, optional
+        Its display name.
+    title : str, optional
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    check_columns(daily, [by, "day", "count", "total"], where="plot_alert_timeline")
+    ax = _new_ax(ax, (11, 4))
+    sub = daily[daily[by] == group]
+    ax.plot(sub["day"], sub["total"], color="grey", linewidth=0.8, label="toutes les publications")
+    ax.plot(
+        sub["day"], sub["count"], color="#b30000", linewidth=1.2, label="publications négatives"
+    )
+    shown = False
+    for _, alert in alerts[alerts[by] == group].iterrows():
+        ax.axvspan(
+            alert["start"],
+            alert["end"] + pd.Timedelta(days=1),
+            color="#fdbb84",
+            alpha=0.6,
+            label=None if shown else "alerte",
+        )
+        shown = True
+    name = label or group
+    ax.set_title(title or f"Alertes — {name}")
+    ax.set_xlabel("Jour (heure de Paris)")
+    ax.set_ylabel("Publications par jour")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.grid(alpha=0.3)
     return ax
