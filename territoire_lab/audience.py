@@ -477,7 +477,9 @@ class AudienceClassifier(BaseEstimator):
         ).fit(train_txt)
         x_train = self._design(train_ev, train_txt)
         # saga: an order of magnitude faster than lbfgs on this wide sparse design
-        base = LogisticRegression(C=self.C, solver="saga", max_iter=300, tol=1e-3)
+        base = LogisticRegression(
+            C=self.C, solver="saga", max_iter=300, tol=1e-3, random_state=self.random_state
+        )
         self.model_ = CalibratedClassifierCV(base, method="sigmoid", cv=self.calibration_cv)
         self.model_.fit(x_train, train_y)
         self.classes_ = self.model_.classes_
