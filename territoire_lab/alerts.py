@@ -112,6 +112,15 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _tag_set(tags: object) -> set[str]:
+    """Lower-cased hashtags of a post, whatever the container (list, array, string, None)."""
+    if tags is None or isinstance(tags, float):
+        return set()
+    if isinstance(tags, str):
+        tags = [tags]
+    return {str(t).lower().lstrip("#") for t in tags}
+
+
 def _stem_set(words: Iterable[str]) -> set[str]:
     out = set()
     for w in words:
@@ -435,6 +444,9 @@ def detect_alerts(
     by: str = "territory_code",
     label_col: str = "sentiment_label",
     kinds: Sequence[str] = ("negative", "threat"),
+    hashtags_col: str = "hashtags",
+    topic_col: str = "topic",
+    max_series: int = 500,
     threats: Iterable[str] = (),
     s: float = 2.0,
     gamma: float = 2.0,
@@ -452,10 +464,18 @@ def detect_alerts(
         Corpus with ``created_at``, ``by``, ``text``; ``label_col`` (from
         :func:`territoire_lab.score_sentiment`) for negative bursts; ``tokens_col`` for the
         explanations.
-    kinds : sequence of {"negative", "threat", "volume"}
+    kinds : sequence of {"negative", "threat", "hashtag", "topic", "volume"}
         ``negative``: bursts of negative posts among the territory's posts; ``threat``:
         bursts of posts using a threat word (:data:`THREAT_VOCABULARY` plus ``threats``),
-        one series per word; ``volume``: bursts of the territory's share of all posts.
+        one series per word; ``hashtag``: bursts of each hashtag used at least
+        ``min_docs`` times (``hashtags_col``, from :func:`territoire_lab.clean_corpus`);
+        ``topic``: bursts of each topic (``topic_col``, from a topic model); ``volume``:
+        bursts of the territory's share of all posts. Hashtags, topics and volume also
+        burst for happy events (a festival): they are opt-in, the defaults watch problems.
+    hashtags_col, topic_col : str
+        Columns of the hashtags (lists) and of the topic of each post.
+    max_series : int, default 500
+        Most hashtags watched (the most frequent first).
     threats : iterable of str
         Words added to the threat vocabulary.
     s, gamma : float
@@ -481,7 +501,7 @@ def detect_alerts(
         ``top_terms``, ``example_ids``; sorted by start.
     """
     check_columns(corpus, ["created_at", by, "text"], where="detect_alerts")
-    unknown = sorted(set(kinds) - {"negative", "threat", "volume"})
+    unknown = sorted(set(kinds) - {"negative", "threat", "volume", "hashtag", "topic"})
     if unknown:
         raise ValueError(f"Unknown alert kinds {unknown}; expected negative, threat or volume.")
     rows: list[dict] = []
@@ -508,6 +528,30 @@ def detect_alerts(
                 gamma=gamma,
                 min_count=min_docs,
                 detail=word,
+            )
+    if "hashtag" in kinds:
+        check_columns(corpus, [hashtags_col], where="detect_alerts (hashtag)")
+        tags = corpus[hashtags_col].map(_tag_set)
+        counts = pd.Series([t for ts in tags for t in ts], dtype="object").value_counts()
+        ranked = sorted(counts[counts >= min_docs].items(), key=lambda kv: (-kv[1], kv[0]))
+        for tag, _ in ranked[:max_series]:
+            mask = tags.map(lambda ts, t=tag: t in ts)
+            daily = daily_counts(corpus, by=by, mask=mask)
+            rows += _bursts_per_group(
+                daily,
+                by=by,
+                kind="hashtag",
+                s=threat_s,
+                gamma=gamma,
+                min_count=min_docs,
+                detail=f"#{tag}",
+            )
+    if "topic" in kinds:
+        check_columns(corpus, [topic_col], where="detect_alerts (topic)")
+        for topic in sorted(corpus[topic_col].dropna().unique(), key=str):
+            daily = daily_counts(corpus, by=by, mask=corpus[topic_col] == topic)
+            rows += _bursts_per_group(
+                daily, by=by, kind="topic", s=s, gamma=gamma, min_count=min_docs, detail=str(topic)
             )
     if "volume" in kinds:
         all_days = daily_counts(corpus, by=by)

@@ -160,3 +160,19 @@ def test_threat_vocabulary_is_extensible(scored_sample):
         scored_sample, kinds=("threat",), threats=["gloriette"], explain=False
     )
     assert "gloriette" in set(more["detail"])
+
+
+def test_topic_and_hashtag_bursts_are_opt_in(scored_sample, truth):
+    """Topics: the sample's planted theme stands in for a topic model's ``topic`` column."""
+    themed = scored_sample.merge(
+        truth["posts"][["doc_id", "theme"]].rename(columns={"theme": "topic"}), on="doc_id"
+    )
+    found = alerts.detect_alerts(themed, kinds=("topic", "hashtag"), explain=False)
+    topics = found[found["kind"] == "topic"]
+    # the festival gone wrong in Tours is a burst of the festivals theme in July
+    tours = topics[(topics["territory_code"] == "37261") & (topics["detail"] == "festivals")]
+    assert ((tours["start"] >= pd.Timestamp("2025-07-01")) & (tours["start"] <= "2025-07-12")).any()
+    tags = found[found["kind"] == "hashtag"]
+    assert tags["detail"].str.startswith("#").all() and len(tags) > 0
+    with pytest.raises(ValueError, match="Unknown alert kinds"):
+        alerts.detect_alerts(themed, kinds=("rumour",))
