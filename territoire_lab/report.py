@@ -3,7 +3,8 @@
 A :class:`Report` collects sections (text, tables, figures) and writes them to a folder:
 ``report.html`` (figures embedded, so the page can be e-mailed as one file),
 ``tables/NAME.csv`` (UTF-8 with BOM so that spreadsheets detect the encoding, cells
-protected against formula injection) and ``figures/NAME.png`` (200 dpi) and
+protected against formula injection) and ``tables/NAME.xlsx`` (text cells are text, never
+formulas; see :func:`territoire_lab.export`) and ``figures/NAME.png`` (200 dpi) and
 ``figures/NAME.svg`` (vector, for papers).
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .export import export
 from .privacy import safe_for_spreadsheet
 
 __all__ = ["Report", "write_table"]
@@ -148,6 +150,7 @@ class Report:
             elif item.kind == "table":
                 table, max_rows, float_format = item.body  # type: ignore[misc]
                 csv_path = write_table(table, out / "tables" / f"{item.name}.csv")
+                export(table, f"{item.name}.xlsx", folder=out / "tables", sheet_name=item.name)
                 shown = table.head(max_rows)
                 parts.append('<div class="table-wrap">')
                 parts.append(
@@ -167,7 +170,8 @@ class Report:
                 )
                 parts.append(
                     f'<p class="meta">{_esc(item.caption)}{more} — '
-                    f'<a href="tables/{csv_path.name}">tables/{csv_path.name}</a></p>'
+                    f'<a href="tables/{csv_path.name}">CSV</a> · '
+                    f'<a href="tables/{item.name}.xlsx">XLSX</a></p>'
                 )
             elif item.kind == "figure":
                 fig = item.body

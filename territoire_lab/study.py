@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import benchmark, describe, viz
 from .audience import AudienceClassifier
+from .clean import clean_corpus
 from .config import StudyConfig, load_study_config
 from .datasets import Sample, load_sample, load_tables, load_territories, read_registry
 from .exceptions import OptionalDependencyError
@@ -131,6 +132,140 @@ def _audience_section(
         "Part des publications de chaque public, par territoire.",
     )
     return labelled
+
+
+def _tone_section(report: Report, labelled: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """Tone of each territory and audience, and the institution's tone gap."""
+    from . import viz_tone
+    from .sentiment import score_sentiment, sentiment_by
+
+    scored = score_sentiment(labelled, progress=False)
+    by_territory = sentiment_by(scored, by="territory_code")
+    ax = viz_tone.plot_tone_shares(
+        by_territory, by="territory_code", labels=labels, title="Tonalité des publications"
+    )
+    report.add_figure(
+        "tone_by_territory",
+        "Tonalité par territoire",
+        ax.figure,
+        "Score lexical français (négations, intensifieurs, « mais », émojis) ; seuils -0,15 "
+        "et 0,25 ; macro-F1 0,88 sur 407 publications annotées à la main.",
+    )
+    by_audience = sentiment_by(scored, by=["territory_code", "audience"])
+    net = by_audience.pivot(index="territory_code", columns="audience", values="net_sentiment")
+    gap = pd.DataFrame(
+        {
+            "code": net.index,
+            "territory": [labels.get(c, c) for c in net.index],
+            "net_institution": net.get("institution"),
+            "net_residents": net.get("resident"),
+            "net_visitors": net.get("visitor"),
+        }
+    ).reset_index(drop=True)
+    gap["tone_gap_residents"] = gap["net_institution"] - gap["net_residents"]
+    gap["tone_gap_visitors"] = gap["net_institution"] - gap["net_visitors"]
+    report.add_table(
+        "tone_gap",
+        "Écart de tonalité entre l'institution et ses publics",
+        gap,
+        "Tonalité nette (part positive - part négative) des publications de chaque public ; "
+        "écart = institution - public : plus il est grand, plus la communication officielle "
+        "est éloignée de ce que vivent les habitants ou les visiteurs.",
+    )
+    return scored
+
+
+def _vocabulary_section(report: Report, cleaned: pd.DataFrame, labels: dict[str, str]) -> None:
+    """The words typical of each territory (G² keyness, one against the rest)."""
+    from .keyness import keyness
+
+    table = keyness(cleaned, by="territory_code", measure="g2", min_freq=10, n_terms=12)
+    table = table[table["score"] > 0]
+    top = (
+        table.sort_values(["group", "score"], ascending=[True, False])
+        .groupby("group")["term"]
+        .agg(lambda t: ", ".join(t.head(12)))
+        .reset_index()
+    )
+    top.insert(1, "territory", top["group"].map(labels))
+    report.add_table(
+        "typical_words",
+        "Les mots de chaque territoire",
+        top.rename(columns={"group": "code", "term": "mots_specifiques"}),
+        "Lemmes sur-représentés dans les publications de chaque territoire face aux autres "
+        "(log-vraisemblance G², Dunning 1993 ; p ajustées de Benjamini-Hochberg).",
+    )
+
+
+def _alerts_section(report: Report, cleaned: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Bursts of negativity and of threat words, explained."""
+    from .alerts import alert_events, daily_counts, detect_alerts
+
+    found = detect_alerts(cleaned)
+    events = alert_events(found)
+    if events.empty:
+        report.add_text("Alertes", "Aucune alerte sur la période avec les réglages par défaut.")
+        return
+    report.add_table(
+        "alerts",
+        "Alertes",
+        found.assign(territory=found["territory_code"].map(labels)).drop(
+            columns=["example_ids"], errors="ignore"
+        ),
+        "Salves (Kleinberg 2002) de publications négatives et de mots de menace, expliquées "
+        "par les mots sur-représentés de la fenêtre face aux 60 jours précédents.",
+    )
+    daily = daily_counts(cleaned, mask=cleaned["sentiment_label"] == "negative")
+    for code in events["territory_code"].unique():
+        ax = viz.plot_alert_timeline(daily, events, group=code, label=labels.get(code, code))
+        report.add_figure(f"alerts_{code}", f"Alertes — {labels.get(code, code)}", ax.figure)
+
+
+def _influence_section(
+    report: Report,
+    scored: pd.DataFrame,
+    sample: Sample,
+    labels: dict[str, str],
+    *,
+    random_state: int,
+) -> None:
+    """Micro-influencers, ambassadors and detractors of each territory (pseudonyms)."""
+    from .influence import author_metrics, rank_influencers
+
+    metrics = author_metrics(
+        scored,
+        sample.accounts,
+        sample.interactions,
+        tone_col="sentiment_label",
+        audience_col="audience",
+        random_state=random_state,
+    )
+    exclude = sample.institutions["author_id"]
+    cols = [
+        "territory_code",
+        "rank",
+        "author_id",
+        "tier",
+        "followers",
+        "n_posts",
+        "local_anchoring",
+        "engagement_rate",
+        "tone",
+    ]
+    for role, title in (
+        ("influencer", "Influenceurs (micro d'abord)"),
+        ("ambassador", "Ambassadeurs"),
+        ("detractor", "Détracteurs"),
+    ):
+        ranking = rank_influencers(metrics, role=role, exclude=exclude, n=5)
+        report.add_table(
+            f"{role}s",
+            title,
+            ranking[cols].assign(territory=ranking["territory_code"].map(labels)),
+            "Cinq premiers par territoire ; auteurs pseudonymisés ; paliers : nano < 10 k, "
+            "micro 10 k-100 k, macro 100 k-1 M, méga >= 1 M abonnés.",
+            max_rows=40,
+        )
 
 
 def _places_section(report: Report, labelled: pd.DataFrame, sample: Sample) -> None:
@@ -415,6 +550,11 @@ def run_study(
             report.add_text("Carte des territoires", f"Carte non produite : {err}")
 
     labelled = _audience_section(report, sample, labels, random_state=random_state)
+    scored = _tone_section(report, labelled, labels)
+    cleaned = clean_corpus(scored, progress=False)
+    _vocabulary_section(report, cleaned, labels)
+    _alerts_section(report, cleaned, labels)
+    _influence_section(report, scored, sample, labels, random_state=random_state)
     if maps:
         try:
             _places_section(report, labelled, sample)

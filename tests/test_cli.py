@@ -69,7 +69,7 @@ def test_study_on_the_sample_writes_a_report(tmp_path, capsys, monkeypatch):
         tmp_path / "tables" / "territory_overview.csv", encoding="utf-8-sig", dtype={"code": str}
     )
     assert len(overview) == 8 and overview["n_docs"].gt(0).all()
-    for name in ("posts_by_platform", "activity_by_month", "map_population"):
+    for name in ("posts_by_platform", "activity_by_month", "map_population", "tone_by_territory"):
         assert (tmp_path / "figures" / f"{name}.png").stat().st_size > 10_000
     everything = "".join(p.read_text("utf-8", errors="ignore") for p in tmp_path.rglob("*.csv"))
     assert TEST_KEY not in everything and TEST_KEY not in page

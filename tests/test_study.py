@@ -16,9 +16,18 @@ def test_two_runs_give_byte_identical_tables(tmp_path, sample):
     tables_a = sorted(p.name for p in (a.parent / "tables").glob("*.csv"))
     tables_b = sorted(p.name for p in (b.parent / "tables").glob("*.csv"))
     assert tables_a == tables_b
-    assert {"territory_overview.csv", "maturity_index.csv", "benchmark_indicators.csv"} <= set(
-        tables_a
-    )
+    expected = {
+        "territory_overview.csv",
+        "maturity_index.csv",
+        "benchmark_indicators.csv",
+        "share_of_voice.csv",
+        "tone_gap.csv",
+        "typical_words.csv",
+        "alerts.csv",
+        "influencers.csv",
+    }
+    assert expected <= set(tables_a)
+    assert (a.parent / "tables" / "alerts.xlsx").stat().st_size > 1000
     for name in tables_a:
         assert (a.parent / "tables" / name).read_bytes() == (
             b.parent / "tables" / name
