@@ -50,6 +50,16 @@ from .schema import (
     validate_territories,
 )
 from .sentiment import score_sentiment
+from .topics import (
+    TopicModel,
+    choose_n_topics,
+    coherence,
+    image_gap,
+    prevalence,
+    topic_diversity,
+    topic_stability,
+    word_intrusion,
+)
 from .versions import show_versions
 
 __version__ = "0.1.0"
@@ -66,13 +76,16 @@ __all__ = [
     "OptionalDependencyError",
     "Reinert",
     "TerritoireLabError",
+    "TopicModel",
     "__version__",
     "attribute_territory",
     "benjamini_hochberg",
     "bot_scores",
     "check_columns",
+    "choose_n_topics",
     "clean_corpus",
     "coerce_corpus",
+    "coherence",
     "count_terms",
     "dataset_card",
     "dataset_path",
@@ -81,6 +94,7 @@ __all__ = [
     "export",
     "find_places",
     "flag_duplicates",
+    "image_gap",
     "keyness",
     "list_datasets",
     "load_datatourisme",
@@ -89,6 +103,7 @@ __all__ = [
     "load_sample_corpus",
     "load_sample_truth",
     "load_territories",
+    "prevalence",
     "pseudonymize",
     "read_corpus",
     "read_iramuteq",
@@ -98,11 +113,14 @@ __all__ = [
     "show_versions",
     "specificities",
     "to_iramuteq",
+    "topic_diversity",
+    "topic_stability",
     "validate_accounts",
     "validate_corpus",
     "validate_interactions",
     "validate_territories",
     "verify_datasets",
+    "word_intrusion",
     "write_card",
 ]
 
