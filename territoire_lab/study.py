@@ -197,6 +197,57 @@ def _vocabulary_section(report: Report, cleaned: pd.DataFrame, labels: dict[str,
     )
 
 
+def _topics_section(
+    report: Report,
+    scored: pd.DataFrame,
+    sample: Sample,
+    labels: dict[str, str],
+    *,
+    random_state: int,
+    n_topics: int = 10,
+) -> None:
+    """What each public talks about, and the image gap between institution and publics."""
+    from . import viz_topics
+    from .topics import TopicModel, image_gap
+
+    cleaned = clean_corpus(
+        scored[["doc_id", "text", "audience", "territory_code", "created_at"]],
+        detect_lang=False,
+        duplicates=False,
+        bots=False,
+        drop_territories=sample.territories,
+        progress=False,
+    )
+    model = TopicModel(
+        method="nmf", n_topics=n_topics, min_df=10, max_df=0.2, random_state=random_state
+    ).fit(cleaned)
+    terms = model.top_terms(10)
+    axes = viz_topics.plot_top_terms(terms, title="Les thèmes de la conversation (NMF)")
+    report.add_figure(
+        "topics_top_terms",
+        "Thèmes",
+        axes.flat[0].figure,
+        f"Factorisation en matrices non négatives (Lee & Seung 1999), {n_topics} thèmes, "
+        "sur les lemmes sans noms de territoires.",
+    )
+    with_topics = cleaned.join(model.transform(cleaned)[["topic", "topic_weight"]])
+    gap = image_gap(with_topics)
+    ax = viz_topics.plot_image_gap(gap, index_labels=labels)
+    report.add_figure(
+        "image_gap",
+        "Écart d'image",
+        ax.figure,
+        "Distance de Jensen-Shannon entre la distribution des thèmes de l'institution et "
+        "celle des résidents et des visiteurs, par territoire.",
+    )
+    report.add_table(
+        "image_gap",
+        "Écart d'image (table)",
+        gap.assign(territory=gap["territory_code"].map(labels)),
+        "0 : l'institution parle des mêmes thèmes que le public ; 1 : de thèmes disjoints.",
+    )
+
+
 def _alerts_section(report: Report, cleaned: pd.DataFrame, labels: dict[str, str]) -> None:
     """Bursts of negativity and of threat words, explained."""
     from .alerts import alert_events, daily_counts, detect_alerts
@@ -553,6 +604,7 @@ def run_study(
     scored = _tone_section(report, labelled, labels)
     cleaned = clean_corpus(scored, progress=False)
     _vocabulary_section(report, cleaned, labels)
+    _topics_section(report, scored, sample, labels, random_state=random_state)
     _alerts_section(report, cleaned, labels)
     _influence_section(report, scored, sample, labels, random_state=random_state)
     if maps:
