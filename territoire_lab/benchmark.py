@@ -153,7 +153,9 @@ def institution_presence(
     pandas.DataFrame
         One row per territory x platform seen in the corpus: ``code, name, platform,
         n_accounts, n_posts, posts_per_week`` (over the corpus' time span on that
-        platform), and with ``accounts``: ``followers, followers_per_1000``.
+        platform), and with ``accounts``: ``followers, followers_per_1000`` and
+        ``engagement_rate`` (median over the institution's posts of (likes + shares +
+        replies) / followers of the posting account).
     """
     check_columns(corpus, ["author_id", "platform", "created_at"], where="institution_presence")
     inst = _institution_map(institutions)
@@ -184,6 +186,21 @@ def institution_presence(
             pd.MultiIndex.from_frame(out[["territory_code", "platform"]])
         ).to_numpy()
         out["followers"] = out["followers"].fillna(0).astype("int64")
+        eng_cols = [c for c in ("likes", "shares", "replies") if c in corpus]
+        out["engagement_rate"] = np.nan
+        if eng_cols:
+            own = corpus[["platform", "author_id", *eng_cols]].merge(
+                inst, on=["platform", "author_id"]
+            )
+            own = own.merge(accounts[["platform", "author_id", "followers"]], how="left")
+            interactions_sum = own[eng_cols].astype("Float64").fillna(0).sum(axis=1)
+            own["rate"] = (
+                interactions_sum / own["followers"].astype("Float64").where(lambda f: f > 0)
+            ).astype("float64")
+            rate = own.groupby(["territory_code", "platform"])["rate"].median()
+            out["engagement_rate"] = rate.reindex(
+                pd.MultiIndex.from_frame(out[["territory_code", "platform"]])
+            ).to_numpy()
     base = territories[["code", "name", "population"]].rename(columns={"code": "territory_code"})
     out = base.merge(out, on="territory_code", how="right")
     if "followers" in out:

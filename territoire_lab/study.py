@@ -12,6 +12,7 @@ from pathlib import Path
 
 import matplotlib
 import pandas as pd
+from tqdm import tqdm
 
 from . import benchmark, describe, viz
 from .audience import AudienceClassifier
@@ -54,6 +55,18 @@ def _benchmark_section(
     draws: int,
 ) -> None:
     """Responsiveness, co-construction and the maturity index with its sensitivity."""
+    presence = benchmark.institution_presence(
+        sample.corpus, sample.institutions, sample.territories, accounts=sample.accounts
+    )
+    report.add_table(
+        "institution_presence",
+        "Présence institutionnelle par plateforme",
+        presence,
+        "Comptes officiels (liste blanche), publications par semaine, abonnés pour 1 000 "
+        "habitants et taux d'engagement médian de leurs publications ((j'aime + partages + "
+        "réponses) / abonnés).",
+        max_rows=60,
+    )
     resp = benchmark.responsiveness(sample.corpus, sample.institutions, sample.interactions)
     ax = viz.plot_responsiveness(resp, labels=labels)
     report.add_figure(
@@ -600,22 +613,36 @@ def run_study(
         except OptionalDependencyError as err:
             report.add_text("Carte des territoires", f"Carte non produite : {err}")
 
+    steps = tqdm(total=9, desc="Étude", unit="étape", disable=None)
+
+    def done(name: str) -> None:
+        steps.set_postfix_str(name)
+        steps.update()
+        logger.info("study: %s done", name)
+
     labelled = _audience_section(report, sample, labels, random_state=random_state)
+    done("publics")
     scored = _tone_section(report, labelled, labels)
+    done("tonalité")
     cleaned = clean_corpus(scored, progress=False)
     _vocabulary_section(report, cleaned, labels)
+    done("vocabulaire")
     _topics_section(report, scored, sample, labels, random_state=random_state)
+    done("thèmes")
     _alerts_section(report, cleaned, labels)
+    done("alertes")
     _influence_section(report, scored, sample, labels, random_state=random_state)
+    done("influenceurs")
     if maps:
         try:
             _places_section(report, labelled, sample)
         except OptionalDependencyError as err:
             report.add_text("Lieux et cartes", f"Cartes non produites : {err}")
-
+    done("lieux")
     _benchmark_section(
         report, sample, labels, random_state=random_state, weights=weights, draws=sensitivity_draws
     )
+    done("benchmark")
     _methods_appendix(
         report,
         key=key,
@@ -624,5 +651,7 @@ def run_study(
         weights=weights,
         draws=sensitivity_draws,
     )
+    done("annexe")
+    steps.close()
     report.add_table("versions", "Versions", show_versions(), "Pour la reproductibilité.")
     return report.write(out_dir)

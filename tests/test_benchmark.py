@@ -127,6 +127,7 @@ def test_presence_per_platform_and_inhabitant(tiny):
     out = bm.institution_presence(corpus, inst, territories, accounts=accounts).set_index("code")
     assert out.loc["37261", "n_posts"] == 2
     assert out.loc["37261", "followers_per_1000"] == pytest.approx(50000 / 139259 * 1000)
+    assert pd.isna(out.loc["37261", "engagement_rate"])  # the toy corpus has no counts
     span_weeks = (_ts("2025-03-07 09:00") - _ts("2025-03-01 10:00")).total_seconds() / (7 * 86400)
     assert out.loc["37261", "posts_per_week"] == pytest.approx(2 / max(span_weeks, 1.0))
 
@@ -255,3 +256,15 @@ def test_indicators_and_index_on_the_sample(sample):
     assert index.set_index("code").loc["37072", "rank"] == 8  # never answers, two platforms
     again = bm.maturity_index(ind)
     pd.testing.assert_frame_equal(index, again)
+
+
+def test_engagement_rate_of_institutions(tiny):
+    corpus, inst, _, territories, accounts = tiny
+    corpus = corpus.assign(
+        likes=pd.array([0, 0, 0, 10, 500, 20, 0], dtype="Int64"),
+        shares=pd.array([0, 0, 0, 0, 0, 0, 0], dtype="Int64"),
+    )
+    out = bm.institution_presence(corpus, inst, territories, accounts=accounts).set_index("code")
+    # ville_tours: posts a1 (10) and i1 (500) over 50,000 followers -> median 255 / 50,000
+    assert out.loc["37261", "engagement_rate"] == pytest.approx(255 / 50_000)
+    assert out.loc["37072", "engagement_rate"] == pytest.approx(20 / 2_000)
