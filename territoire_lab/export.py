@@ -24,6 +24,8 @@ import csv
 import logging
 import re
 import unicodedata
+import zipfile
+from datetime import datetime
 from os import PathLike
 from pathlib import Path
 
@@ -288,5 +290,26 @@ def _write_xlsx(table: pd.DataFrame, target: Path, sheet: str) -> dict:
             else:
                 cell.value = clean(str(v))
                 cell.data_type = TYPE_STRING
+    fixed = datetime(2000, 1, 1)  # no timestamp: the same table gives the same bytes
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
     wb.save(target)
+    _freeze_zip_dates(target)
     return {"neutralised": neutralised, "removed_characters": removed}
+
+
+_MODIFIED_RE = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _freeze_zip_dates(path: Path) -> None:
+    """Rewrite a zip container (XLSX) with fixed member dates, so that it is reproducible."""
+    with zipfile.ZipFile(path) as src:
+        members = [(info, src.read(info.filename)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save
+                data = _MODIFIED_RE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, data)

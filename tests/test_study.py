@@ -13,8 +13,9 @@ from .conftest import TEST_KEY
 def test_two_runs_give_byte_identical_tables(tmp_path, sample):
     a = run_study(tmp_path / "a", sample=sample, key=TEST_KEY, maps=False)
     b = run_study(tmp_path / "b", sample=sample, key=TEST_KEY, maps=False)
-    tables_a = sorted(p.name for p in (a.parent / "tables").glob("*.csv"))
-    tables_b = sorted(p.name for p in (b.parent / "tables").glob("*.csv"))
+    tables_a = sorted(p.name for p in (a.parent / "tables").glob("*.*"))
+    tables_b = sorted(p.name for p in (b.parent / "tables").glob("*.*"))
+    assert sum(name.endswith(".xlsx") for name in tables_a) == len(tables_a) // 2
     assert tables_a == tables_b
     expected = {
         "territory_overview.csv",
