@@ -430,7 +430,10 @@ def explain_alert(
     terms = terms[terms["score"] > 0].sort_values("score", ascending=False).head(n_terms)
     top = set(terms["term"])
     docs = corpus[window]
-    hits = docs[tokens_col].map(lambda toks: len(top.intersection(toks or [])))
+    hits = pd.Series(
+        [0 if toks is None else len(top.intersection(list(toks))) for toks in docs[tokens_col]],
+        index=docs.index,
+    )
     examples = docs.assign(_hits=hits.to_numpy()).sort_values(
         ["_hits", "created_at"], ascending=[False, True], kind="stable"
     )
@@ -513,10 +516,11 @@ def detect_alerts(
         )
     if "threat" in kinds:
         vocab = sorted({_fold(w) for w in (*THREAT_VOCABULARY, *threats)})
-        words = corpus["text"].fillna("").map(lambda t: set(_WORD.findall(_fold(t))))
+        # plain lists: Series.map may turn sets into arrays with Arrow-backed strings
+        words = [set(_WORD.findall(_fold(str(t)))) for t in corpus["text"].fillna("").tolist()]
         for word in vocab:
             forms = _stem_set([word])
-            mask = words.map(lambda ws, f=forms: not ws.isdisjoint(f))
+            mask = pd.Series([not ws.isdisjoint(forms) for ws in words], index=corpus.index)
             if mask.sum() < min_docs:
                 continue
             daily = daily_counts(corpus, by=by, mask=mask)
@@ -531,11 +535,11 @@ def detect_alerts(
             )
     if "hashtag" in kinds:
         check_columns(corpus, [hashtags_col], where="detect_alerts (hashtag)")
-        tags = corpus[hashtags_col].map(_tag_set)
+        tags = [_tag_set(ts) for ts in corpus[hashtags_col].tolist()]
         counts = pd.Series([t for ts in tags for t in ts], dtype="object").value_counts()
         ranked = sorted(counts[counts >= min_docs].items(), key=lambda kv: (-kv[1], kv[0]))
         for tag, _ in ranked[:max_series]:
-            mask = tags.map(lambda ts, t=tag: t in ts)
+            mask = pd.Series([tag in ts for ts in tags], index=corpus.index)
             daily = daily_counts(corpus, by=by, mask=mask)
             rows += _bursts_per_group(
                 daily,
