@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .clean import fold_accents
 from .schema import check_columns
 
 __all__ = [
@@ -107,11 +107,6 @@ THREAT_VOCABULARY: tuple[str, ...] = (
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _tag_set(tags: object) -> set[str]:
     """Lower-cased hashtags of a post, whatever the container (list, array, string, None)."""
     if tags is None or isinstance(tags, float):
@@ -124,7 +119,7 @@ def _tag_set(tags: object) -> set[str]:
 def _stem_set(words: Iterable[str]) -> set[str]:
     out = set()
     for w in words:
-        f = _fold(w)
+        f = fold_accents(w)
         out.update({f, f + "s", f + "e", f + "es", f + "x"})
     return out
 
@@ -515,9 +510,11 @@ def detect_alerts(
             daily, by=by, kind="negative", s=s, gamma=gamma, min_count=min_docs
         )
     if "threat" in kinds:
-        vocab = sorted({_fold(w) for w in (*THREAT_VOCABULARY, *threats)})
+        vocab = sorted({fold_accents(w) for w in (*THREAT_VOCABULARY, *threats)})
         # plain lists: Series.map may turn sets into arrays with Arrow-backed strings
-        words = [set(_WORD.findall(_fold(str(t)))) for t in corpus["text"].fillna("").tolist()]
+        words = [
+            set(_WORD.findall(fold_accents(str(t)))) for t in corpus["text"].fillna("").tolist()
+        ]
         for word in vocab:
             forms = _stem_set([word])
             mask = pd.Series([not ws.isdisjoint(forms) for ws in words], index=corpus.index)

@@ -40,7 +40,6 @@ Speer, R. (2022). wordfreq 3.0 (the French word frequencies that flag common-wor
 
 from __future__ import annotations
 
-import csv
 import functools
 import gzip
 import io
@@ -56,6 +55,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .clean import load_word_frequencies
 from .schema import check_columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -595,13 +595,11 @@ def _read_resource(name: str) -> pd.DataFrame:
 
 
 def _read_wordfreq() -> dict[str, int]:
-    root = resources.files("territoire_lab") / "resources"
+    """The cleaner's French word frequencies, keyed like the gazetteer's names."""
     out: dict[str, int] = {}
-    text = (root / "wordfreq_fr.tsv").read_text("utf-8")
-    for row in csv.reader(io.StringIO(text), delimiter="\t"):
-        if len(row) == 2:
-            for tok in _key(row[0]):
-                out[tok] = max(out.get(tok, 0), int(row[1]))
+    for word, zipf in load_word_frequencies().items():
+        for tok in _key(word):
+            out[tok] = max(out.get(tok, 0), zipf)
     return out
 
 
