@@ -60,9 +60,12 @@ INDICATOR_LABELS = {
 }
 
 
-def _new_ax(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+def _new_ax(
+    ax: Axes | None, figsize: tuple[float, float], *, layout: str | None = "constrained"
+) -> Axes:
+    """The given Axes, or a new figure's (shared by every ``viz*`` module)."""
     if ax is None:
-        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+        _, ax = plt.subplots(figsize=figsize, layout=layout)
     return ax
 
 

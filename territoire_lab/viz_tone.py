@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from .schema import check_columns
+from .viz import _new_ax as _shared_new_ax
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -39,9 +39,7 @@ _METRICS_FR = {
 
 
 def _new_ax(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
+    return _shared_new_ax(ax, figsize, layout=None)  # callers may tight_layout() the figure
 
 
 def plot_tone_shares(

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .schema import check_columns
+from .viz import _new_ax
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -27,11 +28,7 @@ __all__ = [
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
+    return _new_ax(ax, figsize, layout=None)
 
 
 def _one_comparison(table: pd.DataFrame, where: str) -> pd.DataFrame:
