@@ -212,8 +212,7 @@ def _vocabulary_section(report: Report, cleaned: pd.DataFrame, labels: dict[str,
 
 def _topics_section(
     report: Report,
-    scored: pd.DataFrame,
-    sample: Sample,
+    cleaned: pd.DataFrame,
     labels: dict[str, str],
     *,
     random_state: int,
@@ -223,14 +222,6 @@ def _topics_section(
     from . import viz_topics
     from .topics import TopicModel, image_gap
 
-    cleaned = clean_corpus(
-        scored[["doc_id", "text", "audience", "territory_code", "created_at"]],
-        detect_lang=False,
-        duplicates=False,
-        bots=False,
-        drop_territories=sample.territories,
-        progress=False,
-    )
     model = TopicModel(
         method="nmf", n_topics=n_topics, min_df=10, max_df=0.2, random_state=random_state
     ).fit(cleaned)
@@ -624,10 +615,12 @@ def run_study(
     done("publics")
     scored = _tone_section(report, labelled, labels)
     done("tonalité")
-    cleaned = clean_corpus(scored, progress=False)
+    # one cleaning for vocabulary, topics and alerts; territory names are dropped from the
+    # tokens, or they would make the topics and the typical words of each territory
+    cleaned = clean_corpus(scored, drop_territories=sample.territories, progress=False)
     _vocabulary_section(report, cleaned, labels)
     done("vocabulaire")
-    _topics_section(report, scored, sample, labels, random_state=random_state)
+    _topics_section(report, cleaned, labels, random_state=random_state)
     done("thèmes")
     _alerts_section(report, cleaned, labels)
     done("alertes")
