@@ -536,14 +536,16 @@ class AudienceClassifier(BaseEstimator):
         keys = [self.by, "platform", "author_id"]
         return ev.merge(lab.drop(columns="rule"), on=keys)
 
-    def share_by(self, corpus: pd.DataFrame, *, by: Sequence[str] = ("territory_code",)):
-        """Share of posts of each audience per group (e.g. territory x platform)."""
-        labelled = self.transform(corpus)
-        keys = list(by)
-        counts = labelled.groupby([*keys, "audience"], observed=True).size().rename("n_docs")
-        out = counts.reset_index()
-        out["share"] = out["n_docs"] / out.groupby(keys)["n_docs"].transform("sum")
-        return out
+    def share_by(
+        self, corpus: pd.DataFrame, *, by: Sequence[str] = ("territory_code",)
+    ) -> pd.DataFrame:
+        """Share of posts of each audience per group (e.g. territory x platform).
+
+        The labelled posts' :func:`territoire_lab.benchmark.share_of_voice`.
+        """
+        from .benchmark import share_of_voice
+
+        return share_of_voice(self.transform(corpus), by=list(by))
 
 
 # --------------------------------------------------------------------------- evaluation

@@ -312,21 +312,37 @@ def load_sample(*, key: bytes | str | None = None) -> Sample:
     allow = _institution_handles(directory)
     corpus = load_sample_corpus(key=key)
 
-    accounts = _read_text_csv(directory / "accounts.csv")
-    accounts["author_id"] = pseudonymize(accounts["author_id"], key=key, allow=allow)
-    accounts = coerce_table(accounts, "accounts")
-    validate_accounts(accounts)
-
-    interactions = _read_text_csv(directory / "interactions.csv")
-    for col in ("source_author", "target_author"):
-        interactions[col] = pseudonymize(interactions[col], key=key, allow=allow)
-    interactions = coerce_table(interactions, "interactions")
-    validate_interactions(interactions)
+    accounts = _read_accounts(directory / "accounts.csv", key=key, allow=allow)
+    interactions = _read_interactions(directory / "interactions.csv", key=key, allow=allow)
 
     institutions = coerce_table(_read_text_csv(directory / "institutions.csv"), "accounts")
     return Sample(
         corpus, accounts, interactions, institutions, load_territories("study", geometry=False)
     )
+
+
+def _read_accounts(path: Path | None, *, key: bytes | str | None, allow: list[str]) -> pd.DataFrame:
+    """An accounts CSV in the contract, pseudonymised and validated (empty if no path)."""
+    if path is None:
+        accounts = pd.DataFrame({"author_id": [], "platform": [], "followers": []})
+    else:
+        accounts = _read_text_csv(Path(path))
+        accounts["author_id"] = pseudonymize(accounts["author_id"], key=key, allow=allow)
+    return validate_accounts(coerce_table(accounts, "accounts"))
+
+
+def _read_interactions(
+    path: Path | None, *, key: bytes | str | None, allow: list[str]
+) -> pd.DataFrame:
+    """An interactions CSV in the contract, pseudonymised and validated (empty if no path)."""
+    if path is None:
+        cols = ("source_author", "target_author", "kind", "doc_id", "platform")
+        interactions = pd.DataFrame({c: [] for c in cols})
+    else:
+        interactions = _read_text_csv(Path(path))
+        for col in ("source_author", "target_author"):
+            interactions[col] = pseudonymize(interactions[col], key=key, allow=allow)
+    return validate_interactions(coerce_table(interactions, "interactions"))
 
 
 def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sample:
@@ -351,21 +367,8 @@ def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sa
     from .io import read_corpus  # any export read_corpus knows, not only contract CSVs
 
     corpus = read_corpus(paths["corpus"], key=key, allow=allow)
-    if "accounts" in paths:
-        accounts = _read_text_csv(Path(paths["accounts"]))
-        accounts["author_id"] = pseudonymize(accounts["author_id"], key=key, allow=allow)
-    else:
-        accounts = pd.DataFrame({"author_id": [], "platform": [], "followers": []})
-    accounts = validate_accounts(coerce_table(accounts, "accounts"))
-    if "interactions" in paths:
-        interactions = _read_text_csv(Path(paths["interactions"]))
-        for col in ("source_author", "target_author"):
-            interactions[col] = pseudonymize(interactions[col], key=key, allow=allow)
-    else:
-        interactions = pd.DataFrame(
-            {c: [] for c in ("source_author", "target_author", "kind", "doc_id", "platform")}
-        )
-    interactions = validate_interactions(coerce_table(interactions, "interactions"))
+    accounts = _read_accounts(paths.get("accounts"), key=key, allow=allow)
+    interactions = _read_interactions(paths.get("interactions"), key=key, allow=allow)
     territories = coerce_table(_read_text_csv(Path(paths["territories"])), "territories")
     territories = validate_territories(territories)
     return Sample(corpus, accounts, interactions, institutions, territories)
