@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from .exceptions import MissingResourceError, TerritoireLabError
+from .io.datatourisme import map_datatourisme_csv
 from .privacy import pseudonymize
 from .schema import (
     coerce_table,
@@ -579,28 +580,26 @@ def load_datatourisme() -> pd.DataFrame:
     directory = sample_dir()
     path = directory / "reference" / "datatourisme_poi.csv"
     raw = _read_text_csv(path).rename(columns={"source_file": "datatourisme_object"})
-    raw = _with_provenance(raw, path)
-    text = raw["long_description"].fillna(raw["short_description"]).fillna(raw["comment"])
-    corpus = pd.DataFrame(
-        {
-            "doc_id": raw["identifier"],
-            "platform": "datatourisme",
-            "text": text.fillna(""),
-            "title": raw["label"],
-            "created_at": raw["creation_date"],
-            "author_id": raw["creator"],
-            "lang": "fr",
-            "territory_code": raw["insee_commune"],
-            "territory_level": "commune",
-            "lat": raw["latitude"],
-            "lon": raw["longitude"],
-            "url": raw["uri"],
-            "types": raw["types"],
-            "datatourisme_object": raw["datatourisme_object"],
-            "source_file": raw["source_file"],
-            "source_line": raw["source_line"],
-        }
-    )
+    mapped = map_datatourisme_csv(_with_provenance(raw, path))  # the loaders' own mapping
+    keep = [
+        "doc_id",
+        "platform",
+        "text",
+        "title",
+        "created_at",
+        "author_id",
+        "lang",
+        "territory_code",
+        "territory_level",
+        "lat",
+        "lon",
+        "url",
+        "types",
+        "datatourisme_object",
+        "source_file",
+        "source_line",
+    ]
+    corpus = mapped[keep]
     corpus = coerce_table(corpus, "corpus")
     validate_corpus(corpus)
     return corpus
