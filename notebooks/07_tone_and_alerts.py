@@ -172,14 +172,20 @@ by_audience = sentiment.sentiment_by(with_audience, by=["territory_code", "audie
 )
 
 # %% [markdown]
-# **Per aspect.** Sentiment per topic is sentiment per aspect: with a `topic` column from
-# `territoire_lab.topics`, `sentiment_by(scored, by=["territory_code", "topic"])`. Here the
-# sample's planted theme stands in for the topics.
+# **Per aspect.** Sentiment per topic is sentiment per aspect: the topics come from an NMF
+# topic model (notebook 05) on the cleaned lemmas, territory names dropped; each topic is
+# named by its three top terms.
 
 # %%
-truth = tl.load_sample_truth(key=KEY)["posts"]
-with_theme = scored.merge(truth[["doc_id", "theme"]], on="doc_id", validate="1:1")
-by_theme = sentiment.sentiment_by(with_theme, by="theme")
+cleaned = tl.clean_corpus(scored, drop_territories=sample.territories)
+topic_model = tl.TopicModel(
+    method="nmf", n_topics=10, min_df=10, max_df=0.2, random_state=RANDOM_STATE
+).fit(cleaned)
+top = topic_model.top_terms(3)
+names_topics = top.groupby("topic")["term"].agg(", ".join)
+with_topic = cleaned.join(topic_model.transform(cleaned)[["topic"]])
+with_topic["theme"] = with_topic["topic"].map(names_topics)
+by_theme = sentiment.sentiment_by(with_topic.dropna(subset=["theme"]), by="theme")
 ax = viz_tone.plot_tone_shares(
     by_theme, by="theme", title="Tonalité des publications par thème (aspect)"
 )
@@ -229,6 +235,7 @@ ax.figure.savefig(out / "evaluation_tonalite.png", dpi=150)
 # it wrote into each post; the scorer never reads it.
 
 # %%
+truth = tl.load_sample_truth(key=KEY)["posts"]  # read only to measure the scorer
 with_tone = scored.merge(truth[["doc_id", "tone"]], on="doc_id", validate="1:1")
 agreement = sentiment.evaluate_sentiment(with_tone["tone"], with_tone["sentiment_label"])
 agreement.round(3)
@@ -247,7 +254,6 @@ agreement.round(3)
 # cleaned tokens (`clean_corpus`).
 
 # %%
-cleaned = tl.clean_corpus(scored)
 found = alerts.detect_alerts(cleaned)
 found.assign(territoire=found["territory_code"].map(names))[
     [
