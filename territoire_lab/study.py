@@ -323,7 +323,9 @@ def _influence_section(
         )
 
 
-def _places_section(report: Report, labelled: pd.DataFrame, sample: Sample) -> None:
+def _places_section(
+    report: Report, labelled: pd.DataFrame, sample: Sample, communes: pd.DataFrame
+) -> None:
     """Attribution of posts to places, posts per inhabitant, hotspots, carte postale 2.0."""
     import matplotlib.pyplot as plt
 
@@ -355,7 +357,6 @@ def _places_section(report: Report, labelled: pd.DataFrame, sample: Sample) -> N
         "jour, lieu déclaré dans le profil ; les publications sans preuve restent non "
         "attribuées.",
     )
-    communes = load_territories("commune")
     by_commune = places.attribute_territory(
         unlabelled,
         accounts=sample.accounts,
@@ -582,6 +583,7 @@ def run_study(
         "Mois calendaires à l'heure de Paris.",
     )
 
+    communes = None
     if maps:
         try:
             communes = load_territories("commune")
@@ -628,7 +630,12 @@ def run_study(
     done("influenceurs")
     if maps:
         try:
-            _places_section(report, labelled, sample)
+            _places_section(
+                report,
+                labelled,
+                sample,
+                communes if communes is not None else load_territories("commune"),
+            )
         except OptionalDependencyError as err:
             report.add_text("Lieux et cartes", f"Cartes non produites : {err}")
     done("lieux")
