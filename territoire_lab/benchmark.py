@@ -454,8 +454,16 @@ def territory_indicators(
     *,
     accounts: pd.DataFrame | None = None,
     only: pd.Series | None = None,
+    presence: pd.DataFrame | None = None,
+    answers: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per territory with the indicators of the digital maturity index.
+
+    Parameters
+    ----------
+    presence, answers : pandas.DataFrame, optional
+        Tables already computed by :func:`institution_presence` and :func:`responsiveness`
+        on the same inputs (a study computes them for its report); computed here otherwise.
 
     Returns
     -------
@@ -464,7 +472,8 @@ def territory_indicators(
         account), ``institution_posts_per_week``, ``followers_per_1000`` (with
         ``accounts``), ``n_addressed, answer_rate, median_answer_hours``, ``relay_share``.
     """
-    presence = institution_presence(corpus, institutions, territories, accounts=accounts)
+    if presence is None:
+        presence = institution_presence(corpus, institutions, territories, accounts=accounts)
     agg = {
         "n_platforms": ("n_accounts", lambda s: int((s > 0).sum())),
         "institution_posts_per_week": ("posts_per_week", "sum"),
@@ -472,7 +481,9 @@ def territory_indicators(
     if "followers" in presence:
         agg["followers"] = ("followers", "sum")
     per_terr = presence.groupby("code").agg(**agg)
-    resp = responsiveness(corpus, institutions, interactions, only=only).set_index("territory_code")
+    if answers is None:
+        answers = responsiveness(corpus, institutions, interactions, only=only)
+    resp = answers.set_index("territory_code")
     relay = co_construction(corpus, institutions).set_index("territory_code")
     out = territories[["code", "name", "population"]].copy()
     out["stratum"] = population_stratum(out["population"])

@@ -82,6 +82,8 @@ def _benchmark_section(
         sample.interactions,
         sample.territories,
         accounts=sample.accounts,
+        presence=presence,
+        answers=resp,
     )
     report.add_table(
         "benchmark_indicators",

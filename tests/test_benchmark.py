@@ -256,6 +256,21 @@ def test_indicators_and_index_on_the_sample(sample):
     assert index.set_index("code").loc["37072", "rank"] == 8  # never answers, two platforms
     again = bm.maturity_index(ind)
     pd.testing.assert_frame_equal(index, again)
+    # the study passes the tables it already computed: same indicators, no second pass
+    presence = bm.institution_presence(
+        sample.corpus, sample.institutions, sample.territories, accounts=sample.accounts
+    )
+    answers = bm.responsiveness(sample.corpus, sample.institutions, sample.interactions)
+    reused = bm.territory_indicators(
+        sample.corpus,
+        sample.institutions,
+        sample.interactions,
+        sample.territories,
+        accounts=sample.accounts,
+        presence=presence,
+        answers=answers,
+    )
+    pd.testing.assert_frame_equal(reused, ind)
 
 
 def test_engagement_rate_of_institutions(tiny):
