@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/territoire-lab study data/sample/study.yaml
 
 lint: $(STAMP)
-	$(BIN)/ruff check territoire_lab tests data/sample notebooks benchmarks tools
-	$(BIN)/ruff format --check territoire_lab tests data/sample notebooks benchmarks
+	$(BIN)/ruff check conftest.py territoire_lab tests data/sample notebooks benchmarks tools
+	$(BIN)/ruff format --check conftest.py territoire_lab tests data/sample notebooks benchmarks
 
 browser:
 	bash tools/ensure_chromium.sh

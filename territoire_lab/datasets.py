@@ -346,7 +346,12 @@ def _read_interactions(
     return validate_interactions(coerce_table(interactions, "interactions"))
 
 
-def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sample:
+def load_tables(
+    paths: dict[str, Path],
+    *,
+    key: bytes | str | None = None,
+    card: bool | str | Path = True,
+) -> Sample:
     """Load a study's own tables, pseudonymised and validated.
 
     Parameters
@@ -357,6 +362,9 @@ def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sa
         ``interactions`` (CSV in the data contract) optional (empty tables if absent).
     key : bytes or str, optional
         Pseudonymisation key.
+    card : bool, str or Path, default True
+        Where the corpus's dataset card goes (see :func:`territoire_lab.read_corpus`); a study
+        passes its output folder so the card sits beside the report.
 
     Returns
     -------
@@ -367,7 +375,7 @@ def load_tables(paths: dict[str, Path], *, key: bytes | str | None = None) -> Sa
     allow = institutions["author_id"].dropna().tolist()
     from .io import read_corpus  # any export read_corpus knows, not only contract CSVs
 
-    corpus = read_corpus(paths["corpus"], key=key, allow=allow)
+    corpus = read_corpus(paths["corpus"], key=key, allow=allow, card=card)
     accounts = _read_accounts(paths.get("accounts"), key=key, allow=allow)
     interactions = _read_interactions(paths.get("interactions"), key=key, allow=allow)
     territories = coerce_table(_read_text_csv(Path(paths["territories"])), "territories")

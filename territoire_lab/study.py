@@ -475,10 +475,13 @@ def run_study_file(
         The report's ``report.html``.
     """
     cfg = config if isinstance(config, StudyConfig) else load_study_config(config)
-    sample = None if cfg.data == "sample" else load_tables(cfg.data, key=key)
+    out = Path(out_dir or cfg.output)
+    sample = None
+    if cfg.data != "sample":  # the dataset card of the corpus sits beside the report
+        sample = load_tables(cfg.data, key=key, card=out / "cards")
     logger.info("Running study %s", cfg.name)
     return run_study(
-        out_dir or cfg.output,
+        out,
         sample=sample,
         key=key,
         maps=cfg.maps and cfg.data == "sample",

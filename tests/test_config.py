@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -83,6 +84,11 @@ def test_own_tables_study(tmp_path):
     }
     resp = pd.read_csv(tmp_path / "out" / "tables" / "maturity_index.csv", encoding="utf-8-sig")
     assert resp["rank"].tolist() == [1, 2]
+    # the corpus's dataset card sits beside the report, and names the rows it read
+    cards = sorted((tmp_path / "out" / "cards").glob("*.card.json"))
+    assert [c.name.split("-")[0] for c in cards] == ["posts.csv"]
+    card = json.loads(cards[0].read_text("utf-8"))
+    assert card["rows_out"] == card["records_in"] == len(posts)
 
 
 def test_cli_runs_a_study_file(tmp_path, capsys, monkeypatch):

@@ -17,6 +17,12 @@ from .conftest import TEST_KEY
 FIX = Path(__file__).parent / "fixtures" / "io"
 
 
+@pytest.fixture(autouse=True)
+def _cards_in_tmp(tmp_path, monkeypatch):
+    """Dataset cards of these loads go to a temporary folder, not the user's state folder."""
+    monkeypatch.setenv("TERRITOIRE_LAB_CARDS", str(tmp_path / "cards"))
+
+
 class Replay:
     """Serve scripted responses: ``{path?query: [(status, headers, body, cut), ...]}``."""
 

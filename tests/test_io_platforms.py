@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from territoire_lab.io import read_corpus
 from territoire_lab.privacy import pseudonymize
@@ -12,6 +13,14 @@ from territoire_lab.privacy import pseudonymize
 from .conftest import TEST_KEY
 
 FIX = Path(__file__).parent / "fixtures" / "io"
+
+
+@pytest.fixture(autouse=True)
+def _cards_in_tmp(tmp_path, monkeypatch):
+    """Dataset cards of these loads go to a temporary folder, not the user's state folder."""
+    monkeypatch.setenv("TERRITOIRE_LAB_CARDS", str(tmp_path / "cards"))
+
+
 UTC = "UTC"
 
 
@@ -176,9 +185,13 @@ def test_mastodon_statuses_html_reblog_spoiler():
     boost = df.loc["113590000000000003"]
     assert boost["text"] == "Nouvelle saison au Clos Lucé"
     assert boost["repost_of_id"] == "113580000000000009" and boost["lang"] == "fr"
-    kinds = sorted(res.interactions["kind"])
-    assert kinds == ["mention", "repost"]
-    assert pseudo("closluce@mastodon.social") in set(res.interactions["target_author"])
+    inter = res.interactions.set_index("kind")
+    assert sorted(inter.index) == ["mention", "reply", "repost"]
+    assert inter.loc["repost", "target_author"] == pseudo("closluce@mastodon.social")
+    # the reply to status 1 goes to its author (found among the loaded statuses)
+    assert inter.loc["reply", "source_author"] == pseudo("paul_v@mastodon.social")
+    assert inter.loc["reply", "target_author"] == pseudo("julie_tours37")
+    assert inter.loc["reply", "doc_id"] == "113590000000000002"
 
 
 def test_mastodon_url_kept_for_allow_listed_account():
@@ -203,15 +216,19 @@ def test_bluesky_search_posts():
     assert df["replies"].tolist() == [1, 0] and df["lang"].tolist() == ["fr", "fr"]
     assert df["reply_to_id"].iloc[1] == df["doc_id"].iloc[0]
     inter = res.interactions
-    assert inter["kind"].tolist() == ["mention"]
+    assert inter["kind"].tolist() == ["mention", "reply"]
     assert inter["target_author"].iloc[0] == pseudo("paul-v.bsky.social")
+    # the parent post's DID is resolved to its author's handle, found in the same response
+    assert inter["source_author"].iloc[1] == pseudo("paul-v.bsky.social")
+    assert inter["target_author"].iloc[1] == pseudo("julie-tours.bsky.social")
+    assert inter["doc_id"].iloc[1] == "at://did:plc:paulv/app.bsky.feed.post/3lbxa2"
 
 
 def test_bluesky_author_feed_repost_row():
     df = read_corpus(FIX / "bluesky_author_feed.json", key=TEST_KEY)
     rep = df.iloc[1]
     assert rep["doc_id"] == (
-        "at://did:plc:paulv/app.bsky.feed.post/3lbxa2#repost-by-julie-tours.bsky.social"
+        "at://did:plc:paulv/app.bsky.feed.post/3lbxa2#repost-by-did:plc:julie"  # not the handle
     )
     assert rep["repost_of_id"] == "at://did:plc:paulv/app.bsky.feed.post/3lbxa2"
     assert rep["author_id"] == pseudo("julie-tours.bsky.social")
@@ -380,7 +397,8 @@ def test_facebook_download_your_information_mojibake():
 
 
 def test_saved_web_page():
-    df = read_corpus(FIX / "page_office_tourisme.html", key=TEST_KEY)
+    df = read_corpus(FIX / "page_office_tourisme.html", key=TEST_KEY, extractor="builtin")
+    assert df.attrs["load_report"]["inputs"][0]["extractor"] == "builtin"
     row = df.iloc[0]
     assert row["doc_id"] == row["url"] == "https://www.amboise-valdeloire.com/fetes"
     assert row["platform"] == "web" and row["lang"] == "fr"
@@ -401,3 +419,133 @@ def test_web_page_without_date_is_skipped_not_dated_today():
     assert len(df) == 0 and rep["records_in"] == 1
     assert rep["skipped"][0]["line"] == 1
     assert rep["skipped"][0]["reason"].startswith("web page without a publication date")
+
+
+# ------------------------------------------------------- accounts and interactions tables
+
+
+def edges(res) -> set[tuple[str, str, str, str]]:
+    inter = res.interactions
+    return set(
+        zip(
+            inter["source_author"],
+            inter["target_author"],
+            inter["kind"],
+            inter["doc_id"],
+            strict=True,
+        )
+    )
+
+
+def test_x_v1_reply_retweet_quote_side_tables():
+    res = tables("x_v1_reply_retweet_quote.json", allow=["mairie_tours"])
+    df = res.corpus.set_index("doc_id")
+    assert df.loc["1864427771338240003", "quote_of_id"] == "1864427771338239500"
+    assert df.loc["1864427771338240001", "reply_to_id"] == "1864427771338239000"
+    julie, paul = pseudo("julie_tours37"), pseudo("paul_v")
+    assert edges(res) == {
+        (julie, "mairie_tours", "mention", "1864427771338240001"),
+        (julie, "mairie_tours", "reply", "1864427771338240001"),
+        (paul, "mairie_tours", "mention", "1864427771338240002"),
+        (paul, "mairie_tours", "repost", "1864427771338240002"),
+        (paul, "mairie_tours", "quote", "1864427771338240003"),
+    }
+    acc = res.accounts.set_index("author_id")
+    assert sorted(acc.index) == sorted([julie, paul, "mairie_tours"])
+    # the retweeted and quoted statuses' user is an account too, with its figures
+    mairie = acc.loc["mairie_tours"]
+    assert (mairie["followers"], mairie["following"]) == (50000, 310)
+    assert mairie["display_name"] == "Ville de Tours" and bool(mairie["verified"])
+    assert bool(mairie["is_institution"])
+    assert acc.loc[julie, "profile_location"] == "Tours, France"
+    assert pd.isna(acc.loc[julie, "display_name"]) and pd.isna(acc.loc[julie, "bio"])
+    assert pd.isna(acc.loc[paul, "profile_location"])  # "" is no location
+
+
+def test_x_v2_every_included_user_is_an_account():
+    res = tables("x_v2_pages.jsonl", allow=["mairie_tours"])
+    acc = res.accounts.set_index("author_id")
+    assert acc.loc["mairie_tours", "followers"] == 50000
+    assert acc.loc[pseudo("julie_tours37"), "followers"] == 231
+
+
+def test_zeeschuimer_accounts_and_interactions():
+    res = tables("zeeschuimer_side_tables.ndjson", allow=["villeamboise"])
+    df = res.corpus.set_index("doc_id")
+    assert df.loc["1864427771338250001", "quote_of_id"] == "1864427771338248000"
+    assert df.loc["1864427771338250002", "repost_of_id"] == "1864427771338247000"
+    julie, lea, marc = pseudo("julie_tours37"), pseudo("lea.b_37"), pseudo("marc_b")
+    ig, tt = "3536000000000000001_46192524357", "7442000000000000001"
+    x1, x2 = "1864427771338250001", "1864427771338250002"
+    assert edges(res) == {
+        # Instagram: the tagged account, then the caption's @handles
+        (julie, pseudo("chenonceau_officiel"), "mention", ig),
+        (julie, pseudo("paul_v"), "mention", ig),
+        (julie, lea, "mention", ig),
+        # TikTok: textExtra
+        (lea, pseudo("drone_paul"), "mention", tt),
+        # X GraphQL: mention, reply, quote; mention and repost of a retweet
+        (marc, "villeamboise", "mention", x1),
+        (marc, "villeamboise", "reply", x1),
+        (marc, "villeamboise", "quote", x1),
+        (marc, "villeamboise", "mention", x2),
+        (marc, "villeamboise", "repost", x2),
+    }
+    assert str(res.interactions["created_at"].dtype) == "datetime64[ns, UTC]"
+    acc = res.accounts.set_index(["author_id", "platform"])
+    assert acc.loc[(julie, "instagram"), "followers"] == 1204
+    assert not bool(acc.loc[(julie, "instagram"), "verified"])
+    assert bool(acc.loc[(pseudo("chenonceau_officiel"), "instagram"), "verified"])
+    tiktok = acc.loc[(lea, "tiktok")]
+    assert (tiktok["followers"], tiktok["following"]) == (5120, 310)
+    assert pd.isna(tiktok["bio"])  # a private person's bio is not kept
+    marc_x = acc.loc[(marc, "x")]
+    assert (marc_x["followers"], marc_x["following"]) == (310, 120)
+    assert marc_x["profile_location"] == "Amboise"
+    ville = acc.loc[("villeamboise", "x")]
+    assert ville["followers"] == 8800 and bool(ville["verified"])  # is_blue_verified
+    assert ville["display_name"] == "Ville d'Amboise" and ville["bio"] == "Compte officiel"
+
+
+def test_mastodon_thread_replies_profile_fields_and_boosts():
+    res = tables("mastodon_thread.json", allow=["tourisme_blois"])
+    anne, tom = pseudo("anne_r@framapiaf.org"), pseudo("tom_41")
+    assert edges(res) == {
+        (anne, "tourisme_blois", "mention", "113600000000000002"),
+        (anne, "tourisme_blois", "reply", "113600000000000002"),  # in_reply_to_account_id
+        ("tourisme_blois", anne, "mention", "113600000000000003"),
+        ("tourisme_blois", anne, "reply", "113600000000000003"),
+        (tom, "tourisme_blois", "repost", "113600000000000004"),
+        # 113600000000000005 replies to account 98765, absent from the data: no edge
+    }
+    acc = res.accounts.set_index("author_id")
+    assert sorted(acc.index) == sorted(["tourisme_blois", anne, tom])
+    office = acc.loc["tourisme_blois"]
+    assert office["profile_location"] == "Blois, Loir-et-Cher"  # profile field "Localisation"
+    assert (office["followers"], office["following"]) == (2100, 50)
+    assert office["bio"] == "Office de tourisme de Blois-Chambord"
+    assert acc.loc[anne, "profile_location"] == "Orléans"  # profile field "Ville"
+    assert pd.isna(acc.loc[tom, "profile_location"])
+    assert res.corpus.set_index("doc_id").loc["113600000000000005", "reply_to_id"] == (
+        "113590000000000999"
+    )
+
+
+def test_bluesky_feed_reply_quote_and_repost():
+    res = tables("bluesky_feed_reply_quote.json", allow=["amboise-tourisme.bsky.social"])
+    df = res.corpus.set_index("doc_id")
+    parent = "at://did:plc:otamboise/app.bsky.feed.post/3lc001"
+    assert df.loc["at://did:plc:claire/app.bsky.feed.post/3lc003", "quote_of_id"] == parent
+    assert df.loc["at://did:plc:claire/app.bsky.feed.post/3lc002", "reply_to_id"] == parent
+    claire, office = pseudo("claire-37.bsky.social"), "amboise-tourisme.bsky.social"
+    repost_id = "at://did:plc:hugo/app.bsky.feed.post/3lc004#repost-by-did:plc:claire"
+    assert edges(res) == {
+        (claire, office, "reply", "at://did:plc:claire/app.bsky.feed.post/3lc002"),
+        (claire, office, "quote", "at://did:plc:claire/app.bsky.feed.post/3lc003"),
+        (claire, pseudo("hugo.bsky.social"), "repost", repost_id),
+    }
+    acc = res.accounts.set_index("author_id")
+    assert sorted(acc.index) == sorted([claire, office, pseudo("hugo.bsky.social")])
+    assert (acc.loc[claire, "followers"], acc.loc[claire, "following"]) == (412, 230)
+    assert acc.loc[office, "display_name"] == "Amboise Tourisme"
+    assert bool(acc.loc[office, "is_institution"])

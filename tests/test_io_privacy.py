@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
 from territoire_lab.export import export
 from territoire_lab.io import dataset_card, read_corpus
@@ -18,6 +19,13 @@ from territoire_lab.privacy import key_id, pseudonymize, scrub_text
 from .conftest import TEST_KEY
 
 FIX = Path(__file__).parent / "fixtures" / "io"
+
+
+@pytest.fixture(autouse=True)
+def _cards_in_tmp(tmp_path, monkeypatch):
+    """Dataset cards of these loads go to a temporary folder, not the user's state folder."""
+    monkeypatch.setenv("TERRITOIRE_LAB_CARDS", str(tmp_path / "cards"))
+
 
 #: every raw handle or personal name written in the fixtures below
 RAW = [
@@ -182,3 +190,56 @@ def test_allow_list_as_one_handle_or_institutions_file():
     ref = tl.load_sample_corpus(key=TEST_KEY)
     assert df["author_id"].tolist() == ref["author_id"].tolist()
     assert (df["created_at"] == ref["created_at"]).all()
+
+
+#: raw handles and names of the side-table fixtures (replies, reposts, quotes, profiles)
+SIDE_FILES = [
+    "x_v1_reply_retweet_quote.json",
+    "zeeschuimer_side_tables.ndjson",
+    "mastodon_thread.json",
+    "bluesky_feed_reply_quote.json",
+]
+SIDE_RAW = [
+    "julie_tours37",
+    "paul_v",
+    "marc_b",
+    "lea.b_37",
+    "drone_paul",
+    "chenonceau_officiel",
+    "anne_r",
+    "tom_41",
+    "claire-37.bsky.social",
+    "hugo.bsky.social",
+    "Julie M.",
+    "Paul V.",
+    "Marc B",
+    "Balades en Touraine",
+    "Randonneuse",
+    "Tourangelle",
+]
+
+
+def test_side_tables_and_default_card_hold_no_raw_handle(tmp_path):
+    out = tmp_path / "out"
+    res = read_corpus(
+        [FIX / f for f in SIDE_FILES],
+        key=TEST_KEY,
+        allow=["mairie_tours", "villeamboise", "tourisme_blois", "amboise-tourisme.bsky.social"],
+        return_tables=True,
+    )
+    assert len(res.accounts) >= 12 and len(res.interactions) >= 20
+    # institutions keep their names, on both ends of the edges
+    assert {"mairie_tours", "villeamboise", "tourisme_blois"} <= set(res.accounts["author_id"])
+    assert "amboise-tourisme.bsky.social" in set(res.interactions["target_author"])
+    export(res.accounts, "accounts.csv", folder=out)
+    export(res.interactions, "interactions.csv", folder=out)
+    export(res.corpus.drop(columns=["text"]), "corpus.csv", folder=out)
+    card = Path(res.corpus.attrs["load_report"]["card"])
+    texts = {p.name: p.read_text(encoding="utf-8-sig") for p in out.iterdir()}
+    texts[card.name] = card.read_text(encoding="utf-8")
+    texts[card.with_suffix(".md").name] = card.with_suffix(".md").read_text(encoding="utf-8")
+    assert len(texts) == 5
+    for name, text in texts.items():
+        for raw in SIDE_RAW:
+            assert raw.lower() not in text.lower(), f"{raw!r} found in {name}"
+        assert TEST_KEY not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -17,6 +18,12 @@ from territoire_lab.privacy import pseudonymize
 from .conftest import TEST_KEY
 
 FIX = Path(__file__).parent / "fixtures" / "io"
+
+
+@pytest.fixture(autouse=True)
+def _cards_in_tmp(tmp_path, monkeypatch):
+    """Dataset cards of these loads go to a temporary folder, not the user's state folder."""
+    monkeypatch.setenv("TERRITOIRE_LAB_CARDS", str(tmp_path / "cards"))
 
 
 def load(name: str | Path, **kw) -> pd.DataFrame:
@@ -311,6 +318,88 @@ def test_single_line_20mb_json_response(tmp_path):
     assert path.stat().st_size > 20_000_000
     df = load(path)
     assert len(df) == 5000 and df["doc_id"].iloc[-1] == str(10**18 + 4999)
+
+
+_READ_IN_CHILD = """
+import json, sys, time
+from pathlib import Path
+from territoire_lab.io import read_corpus
+t0 = time.perf_counter()
+res = read_corpus(sys.argv[1], key=sys.argv[2], return_tables=True, card=False)
+seconds = time.perf_counter() - t0
+peak = next(
+    float(line.split()[1])
+    for line in Path("/proc/self/status").read_text().splitlines()
+    if line.startswith("VmHWM:")
+)
+df, rep = res.corpus, res.corpus.attrs["load_report"]
+last = df.iloc[-1]
+print(json.dumps({
+    "rows": len(df), "accounts": len(res.accounts), "interactions": len(res.interactions),
+    "records_in": rep["records_in"], "n_skipped": rep["n_skipped"], "seconds": seconds,
+    "peak_mib": peak / 1024, "last_id": last["doc_id"], "last_len": len(last["text"]),
+    "last_views": int(last["views"]), "platform": rep["inputs"][0]["platform"],
+}))
+"""
+
+
+def test_single_line_20mb_x_api_response_under_a_minute_and_2gb(tmp_path):
+    """One X API v2 search response of 20 MB on a single line (data + includes.users).
+
+    Read in a child process, so that its peak resident memory (VmHWM) is its own.
+    """
+    import subprocess
+    import sys
+
+    n_users, n = 2000, 20_000
+    users = [
+        {
+            "id": str(10**18 + u),
+            "username": f"visiteur_{u}",
+            "name": f"Visiteur {u}",
+            "description": "Amoureux de la Loire, des châteaux et du vélo",
+            "location": "Tours, France",
+            "public_metrics": {"followers_count": u, "following_count": 100},
+        }
+        for u in range(n_users)
+    ]
+    phrase = (
+        "Balade à vélo le long de la Loire entre Tours et Amboise, pique-nique au bord de l'eau "
+    )
+    data = [
+        {
+            "id": str(1864427771338227712 + i),
+            "text": f"{phrase * 8}n°{i} @visiteur_{(i + 1) % n_users}",
+            "created_at": f"2026-07-14T10:{i % 60:02d}:00.000Z",
+            "author_id": str(10**18 + i % n_users),
+            "lang": "fr",
+            "public_metrics": {"like_count": i % 50, "retweet_count": i % 7,
+                               "reply_count": i % 3, "impression_count": 100 + i},
+            "entities": {"mentions": [{"username": f"visiteur_{(i + 1) % n_users}"}]},
+        }
+        for i in range(n)
+    ]  # fmt: skip
+    page = {"data": data, "includes": {"users": users}, "meta": {"result_count": n}}
+    path = tmp_path / "x_search_response.json"
+    path.write_text(json.dumps(page, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    raw = path.read_bytes()
+    assert len(raw) > 20_000_000 and raw.count(b"\n") == 0
+    out = subprocess.run(
+        [sys.executable, "-c", _READ_IN_CHILD, str(path), TEST_KEY],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["platform"] == "x_v2"
+    assert (got["rows"], got["records_in"], got["n_skipped"]) == (n, n, 0)
+    assert (got["accounts"], got["interactions"]) == (n_users, n)
+    assert got["last_id"] == str(1864427771338227712 + n - 1)  # exact beyond 2^53
+    assert got["last_len"] == len(phrase) * 8 + len(f"n°{n - 1} @visiteur_0")
+    assert got["last_views"] == 100 + n - 1
+    assert got["seconds"] < 60, got
+    assert got["peak_mib"] < 2048, got
 
 
 def test_one_megabyte_post_keeps_its_length(tmp_path):

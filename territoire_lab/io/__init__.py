@@ -9,7 +9,9 @@ contract (one module a source family: :mod:`~territoire_lab.io.x`,
 :mod:`~territoire_lab.io.datatourisme`), then parses dates, checks ids, resolves
 duplicates, pseudonymises authors and validates the corpus. Nothing is dropped without a
 line in the load report (``df.attrs["load_report"]``, also logged):
-``rows + skipped == records``.
+``rows + skipped == records``. Every load writes its dataset card (JSON and Markdown:
+sources with sha256, counts, period, skipped records, licence and terms, key id) into the
+cards folder, or where ``card=`` says (:func:`dataset_card`, :func:`cards_dir`).
 """
 
 from __future__ import annotations
@@ -40,13 +42,25 @@ from . import bluesky, datatourisme, feeds, mastodon, meta, reviews, web, x, zee
 from ._contract import finalize, parse_datetimes, unescape_formulas
 from ._mapped import Mapped
 from .detect import decode_text, decompress, sniff_format
-from .report import LoadReport, dataset_card, sha256_file, write_card
-from .tabular import iter_json_records, read_delimited, read_parquet, read_xlsx
+from .report import (
+    CARDS_ENV,
+    LoadReport,
+    card_markdown,
+    cards_dir,
+    dataset_card,
+    default_card_name,
+    sha256_file,
+    write_card,
+)
+from .tabular import SheetArg, iter_json_records, read_delimited, read_parquet, read_xlsx_sheets
 
 __all__ = [
     "LoadReport",
     "LoadResult",
+    "card_markdown",
+    "cards_dir",
     "dataset_card",
+    "default_card_name",
     "parse_datetimes",
     "read_corpus",
     "write_card",
@@ -346,6 +360,33 @@ def _side_tables(
     return acc, inter
 
 
+def _collect_unit(
+    unit: str,
+    mapped: Mapped,
+    *,
+    report: LoadReport,
+    allow_list: list[str],
+    frames: list[pd.DataFrame],
+    file_arrays: list[np.ndarray],
+    line_arrays: list[np.ndarray],
+    accounts: list[dict],
+    interactions: list[dict],
+) -> None:
+    """Add the rows of one file (or one sheet of a workbook) to the load."""
+    report.records_in += mapped.records
+    allow_list += [i for i in mapped.institutions if i not in allow_list]
+    frame = _private_urls(mapped.frame.copy(), {normalize_handle(a) for a in allow_list})
+    # provenance of a re-read table (e.g. our own export) is kept, not overwritten
+    frame = frame.rename(
+        columns={c: f"original_{c}" for c in ("source_file", "source_line") if c in frame}
+    )
+    frames.append(frame)
+    file_arrays.append(np.full(len(frame), unit, dtype=object))
+    line_arrays.append(mapped.lines)
+    accounts += mapped.accounts
+    interactions += mapped.interactions
+
+
 def read_corpus(
     paths: PathArg | Iterable[PathArg],
     *,
@@ -360,7 +401,10 @@ def read_corpus(
     duplicates: str = "keep_first",
     scrub: bool = False,
     unescape: bool | str = "auto",
-    card: PathArg | None = None,
+    sheet: SheetArg = None,
+    extractor: str = "auto",
+    card: PathArg | bool | None = True,
+    licence: str | None = None,
     return_tables: bool = False,
     progress: bool | None = None,
 ) -> pd.DataFrame | LoadResult:
@@ -423,8 +467,34 @@ def read_corpus(
         Remove the apostrophe :func:`territoire_lab.export.export` puts before cells
         starting with ``= + - @``; ``"auto"``: only for tables in the contract format
         (the project's own exports).
-    card : path, optional
-        Write the dataset card (JSON) there.
+    sheet : int, str, list or None
+        Sheets of Excel workbooks to read: ``None`` (default) reads the first sheet and,
+        when there are others, names them in a warning of the load report; a 0-based
+        index, a sheet name, a list of them, or ``"all"``. When any sheet but the first
+        alone is read, rows have ``source_file`` ``"<file>[<sheet>]"``. Each sheet is
+        mapped on its own (a workbook may hold one platform a sheet); a chosen sheet
+        without the required columns is refused, with the sheet named.
+    extractor : {"auto", "trafilatura", "builtin"}
+        Main-text extraction of saved web pages: trafilatura (Barbaresi 2021), which
+        removes menus, cookie banners and share buttons that are not marked up as such;
+        the standard-library ``"builtin"`` reader (``<article>``, else ``<main>``, else
+        ``<body>``, without ``nav``/``header``/``footer``/``aside``); ``"auto"``:
+        trafilatura when installed, else builtin. The extractor used is in the load
+        report (``inputs[i]["extractor"]``) and the dataset card.
+    card : bool or path, default True
+        The dataset card (:func:`dataset_card`: sources and sha256, counts, period,
+        skipped records, warnings, licence and terms, key id — never the key) of this
+        load, written as JSON with a Markdown copy beside it. ``True``: into the cards
+        folder (``TERRITOIRE_LAB_CARDS``, else ``~/.local/state/territoire_lab/cards``,
+        never an input folder), named ``<first input>-<digest>.card.json`` where the
+        digest changes with the inputs, options, rows and key (the same load
+        overwrites its card); if that folder cannot be written, the load goes on and a
+        warning is logged. A path ending in ``.json``: that file (errors raise). Another
+        path: a folder to write into. ``False`` or ``None``: no file. The path written
+        is ``attrs["load_report"]["card"]``.
+    licence : str, optional
+        Licence or terms of the data as received (recorded in the dataset card beside
+        what is known of each platform's terms).
     return_tables : bool, default False
         Return a :class:`LoadResult` with ``accounts`` and ``interactions`` too.
     progress : bool, optional
@@ -448,10 +518,14 @@ def read_corpus(
     --------
     >>> import territoire_lab as tl
     >>> path = tl.datasets.sample_dir() / "posts.csv"
-    >>> corpus = read_corpus(path, key="documentation example key")
+    >>> corpus = read_corpus(path, key="documentation example key", card=False)
     >>> rep = corpus.attrs["load_report"]
     >>> rep["rows_out"] + rep["n_skipped"] == rep["records_in"]
     True
+
+    Without ``card=False`` the dataset card is written into the cards folder
+    (``TERRITOIRE_LAB_CARDS``, else ``~/.local/state/territoire_lab/cards``) and
+    ``rep["card"]`` is its path.
     """
     if isinstance(paths, (str, PathLike)):
         paths = [paths]
@@ -462,8 +536,25 @@ def read_corpus(
         raise ValueError(
             f"duplicates={duplicates!r}; expected 'keep_first', 'keep_last' or 'error'"
         )
+    if extractor not in ("auto", "trafilatura", "builtin"):
+        raise ValueError(f"extractor={extractor!r}; expected 'auto', 'trafilatura' or 'builtin'")
     allow_list = _allow_list(allow)
     report = LoadReport()
+    report.options = {
+        "platform": platform,
+        "columns": dict(columns) if columns else None,
+        "pseudonymise": pseudonymise,
+        "allow_list_size": len(allow_list),
+        "tz": tz,
+        "encoding": encoding,
+        "delimiter": delimiter,
+        "duplicates": duplicates,
+        "scrub": scrub,
+        "unescape": unescape,
+        "sheet": list(sheet) if isinstance(sheet, tuple) else sheet,
+        "extractor": extractor,
+        "licence": licence,
+    }
     frames: list[pd.DataFrame] = []
     file_arrays, line_arrays = [], []
     accounts: list[dict] = []
@@ -506,33 +597,38 @@ def read_corpus(
                 "a ZIP archive that is not an Excel workbook: unzip it and read its files "
                 "(expected CSV/TSV, Excel, JSON, NDJSON, RSS/Atom, HTML or Parquet)",
             )
-        institutions: list[str] = []
+        units: list[tuple[str, Mapped, str]] = []  # (name in the report, rows, mapping)
         if fmt in ("csv", "xlsx", "parquet"):
             if fmt == "csv":
                 dec = decode_text(data, encoding=encoding)
                 _report_encoding(dec, name, report)
                 table, delim = read_delimited(dec, name=name, report=report, delimiter=delimiter)
                 info.update(encoding=dec.encoding, delimiter=delim)
+                tables = [(name, table)]
             elif fmt == "xlsx":
-                table = read_xlsx(data, name=name, report=report)
+                tables = read_xlsx_sheets(data, name=name, report=report, sheet=sheet)
+                info["sheets"] = [unit for unit, _ in tables]
             else:
-                table = read_parquet(data, name=name)
-            mapped_frame, kind, institutions = _map_table(
-                table.frame, name=name, platform=platform, columns=columns
-            )
-            if unescape is True or (unescape == "auto" and kind == "contract" and not columns):
-                mapped_frame = unescape_formulas(mapped_frame)
-            mapped = Mapped(mapped_frame, table.lines, table.records)
+                tables = [(name, read_parquet(data, name=name))]
+            for unit, table in tables:
+                mapped_frame, kind, found = _map_table(
+                    table.frame, name=unit, platform=platform, columns=columns
+                )
+                if unescape is True or (unescape == "auto" and kind == "contract" and not columns):
+                    mapped_frame = unescape_formulas(mapped_frame)
+                mapped = Mapped(mapped_frame, table.lines, table.records)
+                mapped.institutions = found
+                units.append((unit, mapped, kind))
         elif fmt == "html":
             dec = decode_text(data, encoding=encoding)
             info["encoding"] = dec.encoding
-            mapped = web.map_web_page(dec.text, name=name, report=report)
-            kind = "web"
+            mapped = web.map_web_page(dec.text, name=name, report=report, extractor=extractor)
+            info["extractor"] = mapped.extractor
+            units.append((name, mapped, "web"))
         elif fmt == "xml":
             dec = decode_text(data, encoding=encoding)
             info["encoding"] = dec.encoding
-            mapped = feeds.map_feed(dec.text, name=name, report=report)
-            kind = "rss"
+            units.append((name, feeds.map_feed(dec.text, name=name, report=report), "rss"))
         else:
             dec = decode_text(data, encoding=encoding)
             _report_encoding(dec, name, report)
@@ -553,22 +649,24 @@ def read_corpus(
                 part = _map_json(pairs, name=name, report=report, platform=platform, kind=kind)
                 part.records += n_bad
                 parts.append(part)
-            mapped = _merge(parts)
-            kind = kind or "json"
-        institutions += mapped.institutions
-        info.update(platform=kind, records=mapped.records)
-        report.records_in += mapped.records
-        allow_list += [i for i in institutions if i not in allow_list]
-        frame = _private_urls(mapped.frame.copy(), {normalize_handle(a) for a in allow_list})
-        # provenance of a re-read table (e.g. our own export) is kept, not overwritten
-        frame = frame.rename(
-            columns={c: f"original_{c}" for c in ("source_file", "source_line") if c in frame}
+            del dec, data, raw  # free a large response's text before the next file is read
+            units.append((name, _merge(parts), kind or "json"))
+        info.update(
+            platform="+".join(dict.fromkeys(k for _, _, k in units)) or None,
+            records=sum(m.records for _, m, _ in units),
         )
-        frames.append(frame)
-        file_arrays.append(np.full(len(frame), name, dtype=object))
-        line_arrays.append(mapped.lines)
-        accounts += mapped.accounts
-        interactions += mapped.interactions
+        for unit, mapped, _kind in units:
+            _collect_unit(
+                unit,
+                mapped,
+                report=report,
+                allow_list=allow_list,
+                frames=frames,
+                file_arrays=file_arrays,
+                line_arrays=line_arrays,
+                accounts=accounts,
+                interactions=interactions,
+            )
 
     nonempty = [f for f in frames if len(f.columns)]
     frame = pd.concat(nonempty, ignore_index=True) if nonempty else pd.DataFrame()
@@ -600,8 +698,21 @@ def read_corpus(
         )
     corpus.attrs["load_report"] = report.to_dict()
     report.log()
-    if card is not None:
-        write_card(corpus, card)
+    if card is True:
+        folder = cards_dir()
+        try:
+            report.card = str(write_card(corpus, folder))
+        except OSError as exc:
+            logger.warning(
+                "dataset card not written to %s (%s): set %s to a writable folder or pass "
+                "card=<path>; the card is still available with dataset_card(df)",
+                folder,
+                exc,
+                CARDS_ENV,
+            )
+    elif card is not None and card is not False:
+        report.card = str(write_card(corpus, card))
+    corpus.attrs["load_report"]["card"] = report.card
     if not return_tables:
         return corpus
     acc, inter = _side_tables(

@@ -30,6 +30,8 @@ class Mapped:
     institutions : list of str
         Authors that are institutions by nature of the source (a feed's publisher): they
         keep their name like allow-listed accounts.
+    extractor : str or None
+        How the text was extracted, when there is a choice (web pages).
     """
 
     frame: pd.DataFrame
@@ -39,6 +41,7 @@ class Mapped:
     interactions: list[dict] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
+    extractor: str | None = None
 
 
 def get(obj: object, path: str, default: object = None) -> object:

@@ -146,10 +146,12 @@ class _State:
                 fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
-def _progress(total: int | None, desc: str):
+def _progress(total: int | None, desc: str, progress: bool | None):
+    """A bar of pages (tqdm); ``progress=None`` shows it only on a terminal or notebook."""
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc=desc, unit="page", disable=None)
+    disable = {True: False, False: True}.get(progress)
+    return tqdm(total=total, desc=desc, unit="page", disable=disable)
 
 
 def collect_mastodon(
@@ -163,6 +165,7 @@ def collect_mastodon(
     limit: int = 40,
     token: str | None = None,
     name: str | None = None,
+    progress: bool | None = None,
     **http: object,
 ) -> Path:
     """Collect public statuses of a hashtag, an account or a search from a Mastodon instance.
@@ -192,6 +195,9 @@ def collect_mastodon(
         Access token (``Authorization: Bearer``), not written anywhere.
     name : str, optional
         Base name of the files (default: ``mastodon_<hashtag or account>``).
+    progress : bool, optional
+        Progress bar of the pages fetched, with the statuses collected so far (default:
+        shown on a terminal or in a notebook only).
     **http
         Passed to :func:`get_json` (``retries``, ``backoff``, ``sleep``...).
 
@@ -215,7 +221,7 @@ def collect_mastodon(
     state_files = _State(out_dir, name or default_name)
     state = state_files.load()
     headers = {"Authorization": f"Bearer {token}"} if token else None
-    with _progress(max_pages, "mastodon") as bar:
+    with _progress(max_pages, "mastodon", progress) as bar:
         for _ in range(max_pages):
             if state.get("done"):
                 logger.info("%s: collection already complete", state_files.raw.name)
@@ -239,6 +245,7 @@ def collect_mastodon(
             if len(page) == 0:
                 state["done"] = True
             state_files.save(state)
+            bar.set_postfix(statuses=state["statuses"], refresh=False)
             bar.update(1)
     return state_files.raw
 
@@ -252,6 +259,7 @@ def collect_bluesky(
     max_pages: int = 10,
     limit: int = 100,
     name: str | None = None,
+    progress: bool | None = None,
     **http: object,
 ) -> Path:
     """Collect Bluesky posts from ``searchPosts`` (``query``) or ``getAuthorFeed`` (``actor``).
@@ -273,6 +281,9 @@ def collect_bluesky(
         Pages fetched by this call; posts a page (max 100).
     name : str, optional
         Base name of the files.
+    progress : bool, optional
+        Progress bar of the pages fetched, with the posts collected so far (default:
+        shown on a terminal or in a notebook only).
     **http
         Passed to :func:`get_json`.
 
@@ -292,7 +303,7 @@ def collect_bluesky(
         default_name = f"bluesky_feed_{actor}"
     state_files = _State(out_dir, name or default_name)
     state = state_files.load()
-    with _progress(max_pages, "bluesky") as bar:
+    with _progress(max_pages, "bluesky", progress) as bar:
         for _ in range(max_pages):
             if state.get("done"):
                 logger.info("%s: collection already complete", state_files.raw.name)
@@ -312,5 +323,6 @@ def collect_bluesky(
             if not page.get("cursor") or not items:
                 state["done"] = True
             state_files.save(state)
+            bar.set_postfix(posts=state["posts"], refresh=False)
             bar.update(1)
     return state_files.raw

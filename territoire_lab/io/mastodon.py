@@ -8,7 +8,16 @@ Field mapping (status -> corpus): ``id`` -> ``doc_id``; ``content`` (HTML) -> ``
 ``replies``; ``in_reply_to_id`` -> ``reply_to_id``; ``uri`` -> ``uri`` (extra, unique
 across instances). A reblog is a row of its own: its ``text`` is the reblogged status's
 text and ``repost_of_id`` its id. ``url`` is the status URL on the author's instance only
-for allow-listed accounts (it holds the handle). Mentions and reblogs become interactions.
+for allow-listed accounts (it holds the handle).
+
+Side tables: the author and the reblogged status's author are accounts
+(``followers_count``, ``following_count``, ``display_name``, ``note`` as text, and
+``profile_location`` from a profile field named like *Lieu*, *Ville*, *Localisation*,
+*Location*, *Région*, *Habite à*); mentions, reblogs and replies become interactions. A
+reply's target is the account of ``in_reply_to_account_id`` (found among the status's
+mentions, its own author, or the authors of the loaded statuses), else the author of the
+status ``in_reply_to_id`` when it is in the data; otherwise no reply edge is made (an
+instance-local account number is not a handle).
 """
 
 from __future__ import annotations
@@ -78,10 +87,48 @@ def is_mastodon_status(obj: object) -> bool:
     return isinstance(obj, dict) and "content" in obj and isinstance(obj.get("account"), dict)
 
 
+_LOCATION_FIELD_RE = re.compile(
+    r"^\s*(lieu|ville|localisation|location|localité|r[ée]gion|habite|based in|where)",
+    re.IGNORECASE,
+)
+
+
+def _account_row(account: dict) -> dict:
+    location = None
+    for f in account.get("fields") or []:
+        if isinstance(f, dict) and _LOCATION_FIELD_RE.match(str(f.get("name") or "")):
+            location = html_to_text(f.get("value")) or None
+            break
+    return {
+        "author_id": account.get("acct"),
+        "platform": "mastodon",
+        "followers": account.get("followers_count"),
+        "following": account.get("following_count"),
+        "display_name": account.get("display_name"),
+        "bio": html_to_text(account.get("note")),
+        "profile_location": location,
+    }
+
+
 def map_mastodon(pairs: list[tuple[int, object]]) -> Mapped:
     """Map statuses (one a line, or arrays of statuses) given as ``(line, object)`` pairs."""
     out = Mapped(frame_of_rows([]), np.zeros(0, dtype=np.int64), 0)
     rows, lines = [], []
+    # who is who in these statuses: account id -> acct, status id -> author's acct
+    acct_of_account: dict[str, str] = {}
+    acct_of_status: dict[str, str] = {}
+    for _, st in pairs:
+        for src in (st, st.get("reblog") if isinstance(st.get("reblog"), dict) else None):
+            if not src or not isinstance(src.get("account"), dict):
+                continue
+            acc = src["account"]
+            if acc.get("id") is not None and acc.get("acct"):
+                acct_of_account.setdefault(str(acc["id"]), acc["acct"])
+            if src.get("id") is not None and acc.get("acct"):
+                acct_of_status.setdefault(str(src["id"]), acc["acct"])
+            for m in src.get("mentions") or []:
+                if m.get("id") is not None and m.get("acct"):
+                    acct_of_account.setdefault(str(m["id"]), m["acct"])
     for line, st in pairs:
         acct = st["account"].get("acct")
         boost = st.get("reblog") if isinstance(st.get("reblog"), dict) else None
@@ -105,19 +152,17 @@ def map_mastodon(pairs: list[tuple[int, object]]) -> Mapped:
             }
         )
         lines.append(line)
-        out.accounts.append(
-            {
-                "author_id": acct,
-                "platform": "mastodon",
-                "followers": st["account"].get("followers_count"),
-                "following": st["account"].get("following_count"),
-                "display_name": st["account"].get("display_name"),
-                "bio": html_to_text(st["account"].get("note")),
-            }
-        )
+        out.accounts.append(_account_row(st["account"]))
         targets = [("mention", m.get("acct")) for m in src.get("mentions") or []]
         if boost:
-            targets.append(("repost", (boost.get("account") or {}).get("acct")))
+            booster = boost.get("account") or {}
+            if booster.get("acct"):
+                out.accounts.append(_account_row(booster))
+            targets.append(("repost", booster.get("acct")))
+        elif st.get("in_reply_to_id") is not None:
+            reply_acct = st.get("in_reply_to_account_id")
+            target = acct_of_account.get(str(reply_acct)) if reply_acct is not None else None
+            targets.append(("reply", target or acct_of_status.get(str(st["in_reply_to_id"]))))
         for kind, target in targets:
             if target:
                 out.interactions.append(

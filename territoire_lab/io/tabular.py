@@ -33,6 +33,7 @@ __all__ = [
     "read_json_records",
     "read_parquet",
     "read_xlsx",
+    "read_xlsx_sheets",
 ]
 
 logger = logging.getLogger("territoire_lab")
@@ -198,8 +199,67 @@ def _cell_text(value: object) -> str | None:
     return str(value)
 
 
-def read_xlsx(data: bytes, *, name: str, report: LoadReport) -> RawTable:
-    """Read the first sheet of an Excel workbook; rows are numbered as Excel shows them.
+#: a sheet selection: None (first sheet), an index, a name, "all", or a list of those
+SheetArg = int | str | list[int | str] | tuple[int | str, ...] | None
+
+
+def _select_sheets(titles: list[str], sheet: SheetArg, name: str) -> list[int]:
+    """0-based indices of the sheets to read (see :func:`read_xlsx_sheets`)."""
+    if sheet is None:
+        return [0]
+    if isinstance(sheet, str) and sheet == "all":
+        return list(range(len(titles)))
+    wanted = list(sheet) if isinstance(sheet, (list, tuple)) else [sheet]
+    out = []
+    for w in wanted:
+        if isinstance(w, bool) or not isinstance(w, (int, str)):
+            raise ValueError(f"sheet={sheet!r}: expected a sheet name, a 0-based index or 'all'")
+        if isinstance(w, int):
+            if not -len(titles) <= w < len(titles):
+                raise LoaderError(
+                    name,
+                    f"sheet index {w} is out of range: the workbook has {len(titles)} "
+                    f"sheet(s): {titles}",
+                )
+            idx = w % len(titles)
+        elif w in titles:
+            idx = titles.index(w)
+        else:
+            raise LoaderError(
+                name,
+                f"no sheet named {w!r}; the workbook's sheets are {titles} (names are "
+                "case-sensitive; or pass a 0-based index, or sheet='all')",
+            )
+        if idx not in out:
+            out.append(idx)
+    return out
+
+
+def read_xlsx_sheets(
+    data: bytes, *, name: str, report: LoadReport, sheet: SheetArg = None
+) -> list[tuple[str, RawTable]]:
+    """Read sheets of an Excel workbook; rows are numbered as Excel shows them.
+
+    Parameters
+    ----------
+    data : bytes
+        The ``.xlsx`` file.
+    name : str
+        File name, for messages.
+    report : LoadReport
+        Where problems are reported.
+    sheet : int, str, list or None
+        ``None`` (default): the first sheet; when the workbook has others, a warning of the
+        load report names them and says how to read them. An index (0-based), a sheet
+        name, a list of indices or names, or ``"all"`` for every sheet (empty sheets are
+        reported and passed over).
+
+    Returns
+    -------
+    list of (str, RawTable)
+        One entry a sheet read. The name is the file name when only the first sheet is
+        read, else ``"<file>[<sheet>]"``: that name is the ``source_file`` of the rows
+        and the place named in the load report.
 
     Numbers stored by Excel as floats above 2^53 (an id typed into Excel) have lost digits:
     they are kept as written (``1.86235e+18``) and flagged by the id checks.
@@ -214,39 +274,63 @@ def read_xlsx(data: bytes, *, name: str, report: LoadReport) -> RawTable:
         ) from exc
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        ws = wb.worksheets[0]
-        if len(wb.worksheets) > 1:
-            report.warn(name, None, f"workbook has {len(wb.worksheets)} sheets; read the first")
-        it = ws.iter_rows(values_only=True)
-        header_row = next(it, None)
-        if header_row is None:
-            raise LoaderError(name, "the first sheet is empty (no header row)", line=1)
-        header = [_cell_text(v) or "" for v in header_row]
-        while header and header[-1] == "":
-            header.pop()
-        header = _unique_header(header, name, report)
-        width = len(header)
-        rows, lines, records = [], [], 0
-        for i, row in enumerate(it, start=2):
-            cells = [_cell_text(v) for v in row[:width]]
-            extra = [v for v in row[width:] if v is not None]
-            if all(c is None for c in cells) and not extra:
-                continue
-            records += 1
-            if extra:
-                report.skip(name, i, f"row {i} has values beyond the {width} header columns")
-                continue
-            cells += [None] * (width - len(cells))
-            rows.append(cells)
-            lines.append(i)
+        titles = [ws.title for ws in wb.worksheets]
+        chosen = _select_sheets(titles, sheet, name)
+        if sheet is None and len(titles) > 1:
+            report.warn(
+                name,
+                None,
+                f"workbook has {len(titles)} sheets: read the first, {titles[0]!r}; not read: "
+                f"{titles[1:]} (pass sheet='all', a sheet name or a list of names to read them)",
+            )
+        out = []
+        for idx in chosen:
+            unit = name if chosen == [0] else f"{name}[{titles[idx]}]"
+            table = _read_sheet(wb.worksheets[idx], unit, report, required=sheet != "all")
+            if table is not None:
+                out.append((unit, table))
     finally:
         wb.close()
+    return out
+
+
+def _read_sheet(ws, unit: str, report: LoadReport, *, required: bool) -> RawTable | None:
+    it = ws.iter_rows(values_only=True)
+    header_row = next(it, None)
+    header = [_cell_text(v) or "" for v in header_row] if header_row is not None else []
+    while header and header[-1] == "":
+        header.pop()
+    if not header:
+        if required:
+            raise LoaderError(unit, f"sheet {ws.title!r} is empty (no header row)", line=1)
+        report.warn(unit, None, f"sheet {ws.title!r} is empty (no header row): nothing read")
+        return None
+    header = _unique_header(header, unit, report)
+    width = len(header)
+    rows, lines, records = [], [], 0
+    for i, row in enumerate(it, start=2):
+        cells = [_cell_text(v) for v in row[:width]]
+        extra = [v for v in row[width:] if v is not None]
+        if all(c is None for c in cells) and not extra:
+            continue
+        records += 1
+        if extra:
+            report.skip(unit, i, f"row {i} has values beyond the {width} header columns")
+            continue
+        cells += [None] * (width - len(cells))
+        rows.append(cells)
+        lines.append(i)
     frame = (
         pd.DataFrame(rows, columns=header, dtype="string")
         if rows
         else pd.DataFrame({c: pd.Series([], dtype="string") for c in header})
     )
     return RawTable(frame, np.asarray(lines, dtype=np.int64), records)
+
+
+def read_xlsx(data: bytes, *, name: str, report: LoadReport) -> RawTable:
+    """Read the first sheet of an Excel workbook (see :func:`read_xlsx_sheets`)."""
+    return read_xlsx_sheets(data, name=name, report=report)[0][1]
 
 
 def read_parquet(data: bytes, *, name: str) -> RawTable:

@@ -27,7 +27,8 @@ Field mapping (v2 tweet object -> corpus):
 handle, so it is built only for allow-listed accounts (see
 :func:`territoire_lab.io.read_corpus`). Users become the accounts table (followers,
 following, verified, location); mentions, replies, retweets and quotes become
-interactions.
+interactions. Every user of ``includes.users`` (authors, mentioned users, authors of
+referenced posts) becomes an account.
 """
 
 from __future__ import annotations
@@ -56,6 +57,20 @@ def is_x_v2_flat(obj: object) -> bool:
         and "text" in obj
         and ("author" in obj or "__twarc" in obj or "edit_history_tweet_ids" in obj)
     )
+
+
+def _account_of(user: dict, handle: object = None) -> dict:
+    """Accounts-table row of a v2 user object."""
+    return {
+        "author_id": handle or user.get("username"),
+        "platform": "x",
+        "followers": get(user, "public_metrics.followers_count"),
+        "following": get(user, "public_metrics.following_count"),
+        "display_name": user.get("name"),
+        "bio": user.get("description"),
+        "profile_location": user.get("location"),
+        "verified": user.get("verified"),
+    }
 
 
 def _tweet_row(tw: dict, users: dict, places: dict, tweets: dict, out: Mapped) -> dict:
@@ -89,18 +104,7 @@ def _tweet_row(tw: dict, users: dict, places: dict, tweets: dict, out: Mapped) -
         "_url_handle": user.get("username"),
     }
     if user:
-        out.accounts.append(
-            {
-                "author_id": handle,
-                "platform": "x",
-                "followers": get(user, "public_metrics.followers_count"),
-                "following": get(user, "public_metrics.following_count"),
-                "display_name": user.get("name"),
-                "bio": user.get("description"),
-                "profile_location": user.get("location"),
-                "verified": user.get("verified"),
-            }
-        )
+        out.accounts.append(_account_of(user, handle))
     for m in get(tw, "entities.mentions", []) or []:
         if m.get("username"):
             out.interactions.append(
@@ -148,6 +152,11 @@ def map_x_v2(pairs: list[tuple[int, object]]) -> Mapped:
             for tw in data:
                 rows.append(_tweet_row(tw, users, places, tweets, out))
                 lines.append(line)
+            # every user of includes.users is an account (authors of referenced posts,
+            # mentioned users), not only the authors of the page's posts
+            for user in users.values():
+                if user.get("username"):
+                    out.accounts.append(_account_of(user))
         elif isinstance(obj, dict):
             rows.append(_tweet_row(obj, {}, {}, {}, out))
             lines.append(line)
@@ -179,7 +188,11 @@ def map_x_v1(pairs: list[tuple[int, object]], *, owner: str | None = None) -> Ma
     user); ``lang``; ``favorite_count``/``retweet_count`` -> ``likes``/``shares``;
     ``in_reply_to_status_id_str`` -> ``reply_to_id``; ``retweeted_status.id_str`` ->
     ``repost_of_id``; ``coordinates.coordinates`` -> ``lon``/``lat``;
-    ``place.full_name`` -> ``place_name``; ``entities.user_mentions`` -> interactions.
+    ``place.full_name`` -> ``place_name``; ``quoted_status_id_str`` -> ``quote_of_id``.
+
+    Side tables: ``user`` (and the users of retweeted and quoted statuses) are accounts;
+    ``entities.user_mentions`` -> mention, ``in_reply_to_screen_name`` -> reply,
+    ``retweeted_status.user`` -> repost and ``quoted_status.user`` -> quote interactions.
     """
     out = Mapped(frame_of_rows([]), np.zeros(0, dtype=np.int64), 0)
     rows, lines = [], []
@@ -204,30 +217,41 @@ def map_x_v1(pairs: list[tuple[int, object]], *, owner: str | None = None) -> Ma
                 "lat": coords[1] if isinstance(coords, list) and len(coords) == 2 else None,
                 "lon": coords[0] if isinstance(coords, list) and len(coords) == 2 else None,
                 "place_name": get(tw, "place.full_name"),
+                "quote_of_id": tw.get("quoted_status_id_str"),
                 "_url_handle": handle,
             }
         )
         lines.append(line)
-        if user:
-            out.accounts.append(
-                {
-                    "author_id": handle,
-                    "platform": "x",
-                    "followers": user.get("followers_count"),
-                    "following": user.get("friends_count"),
-                    "display_name": user.get("name"),
-                    "bio": user.get("description"),
-                    "profile_location": user.get("location"),
-                    "verified": user.get("verified"),
-                }
-            )
-        for m in get(tw, "entities.user_mentions", []) or []:
-            if m.get("screen_name") and handle:
+        users = [user, get(tw, "retweeted_status.user"), get(tw, "quoted_status.user")]
+        for u in users:
+            if isinstance(u, dict) and u.get("screen_name"):
+                out.accounts.append(
+                    {
+                        "author_id": u["screen_name"],
+                        "platform": "x",
+                        "followers": u.get("followers_count"),
+                        "following": u.get("friends_count"),
+                        "display_name": u.get("name"),
+                        "bio": u.get("description"),
+                        "profile_location": u.get("location") or None,
+                        "verified": u.get("verified"),
+                    }
+                )
+        targets = [
+            ("mention", m.get("screen_name")) for m in get(tw, "entities.user_mentions", []) or []
+        ]
+        targets += [
+            ("reply", tw.get("in_reply_to_screen_name")),
+            ("repost", get(tw, "retweeted_status.user.screen_name")),
+            ("quote", get(tw, "quoted_status.user.screen_name")),
+        ]
+        for kind, target in targets:
+            if target and handle:
                 out.interactions.append(
                     {
                         "source_author": handle,
-                        "target_author": m["screen_name"],
-                        "kind": "mention",
+                        "target_author": target,
+                        "kind": kind,
                         "doc_id": tw.get("id_str"),
                         "created_at": tw.get("created_at"),
                         "platform": "x",
