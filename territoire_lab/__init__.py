@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 
+from .agreement import agreement
 from .alerts import detect_alerts
+from .annotation import annotation_sample, read_annotations, validate_against
 from .audience import AudienceClassifier
 from .ca import CorrespondenceAnalysis
 from .clean import FrenchTextCleaner, clean_corpus
@@ -34,12 +36,23 @@ from .exceptions import (
     OptionalDependencyError,
     TerritoireLabError,
 )
+from .exchange import to_gexf, to_graphml
 from .export import export
 from .io import LoadResult, dataset_card, read_corpus, write_card
 from .keyness import benjamini_hochberg, count_terms, keyness, specificities
 from .langid import detect_language
 from .places import Gazetteer, attribute_territory, find_places, load_gazetteer
 from .privacy import pseudonymize, scrub_text
+from .reading import (
+    CollocationMerger,
+    Concordance,
+    KwicIndex,
+    build_index,
+    collocations,
+    examples,
+    kwic,
+    merge_collocations,
+)
 from .reinert import Reinert, read_iramuteq, segment_corpus, to_iramuteq
 from .schema import (
     check_columns,
@@ -66,10 +79,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AudienceClassifier",
+    "CollocationMerger",
+    "Concordance",
     "CorpusSchemaError",
     "CorrespondenceAnalysis",
     "FrenchTextCleaner",
     "Gazetteer",
+    "KwicIndex",
     "LoadResult",
     "LoaderError",
     "MissingResourceError",
@@ -78,24 +94,30 @@ __all__ = [
     "TerritoireLabError",
     "TopicModel",
     "__version__",
+    "agreement",
+    "annotation_sample",
     "attribute_territory",
     "benjamini_hochberg",
     "bot_scores",
+    "build_index",
     "check_columns",
     "choose_n_topics",
     "clean_corpus",
     "coerce_corpus",
     "coherence",
+    "collocations",
     "count_terms",
     "dataset_card",
     "dataset_path",
     "detect_alerts",
     "detect_language",
+    "examples",
     "export",
     "find_places",
     "flag_duplicates",
     "image_gap",
     "keyness",
+    "kwic",
     "list_datasets",
     "load_datatourisme",
     "load_gazetteer",
@@ -103,8 +125,10 @@ __all__ = [
     "load_sample_corpus",
     "load_sample_truth",
     "load_territories",
+    "merge_collocations",
     "prevalence",
     "pseudonymize",
+    "read_annotations",
     "read_corpus",
     "read_iramuteq",
     "score_sentiment",
@@ -112,10 +136,13 @@ __all__ = [
     "segment_corpus",
     "show_versions",
     "specificities",
+    "to_gexf",
+    "to_graphml",
     "to_iramuteq",
     "topic_diversity",
     "topic_stability",
     "validate_accounts",
+    "validate_against",
     "validate_corpus",
     "validate_interactions",
     "validate_territories",
