@@ -34,15 +34,18 @@ used to compare words (territory names, duplicates).
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import re
 import unicodedata
+import uuid
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
-from operator import itemgetter
+from itertools import accumulate, chain, compress, count, repeat
+from operator import is_, itemgetter
 from typing import Any, Literal
 
 import numpy as np
@@ -354,6 +357,8 @@ _MOJIBAKE_RE = re.compile(
 
 
 _C1_RE = re.compile("[\x80-\x9f]")
+# what every match of _MOJIBAKE_RE starts with, as a pattern the engine searches fast
+_MOJIBAKE_HINT_RE = re.compile(f"[{re.escape(_LEAD)}](?:[{re.escape(_CONT)}]| (?<=Ã ))")
 
 
 def _encode_shown(s: str) -> bytes:
@@ -401,7 +406,7 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("Ça coûte 5 € à l'entrée")
     "Ça coûte 5 € à l'entrée"
     """
-    if text.isascii():
+    if text.isascii() or (_MOJIBAKE_HINT_RE.search(text) is None and _C1_RE.search(text) is None):
         return text
     for _ in range(3):  # text encoded twice or three times needs as many repairs
         fixed = _MOJIBAKE_RE.sub(_fix_one, text)
@@ -452,11 +457,19 @@ def remove_control_chars(text: str) -> str:
     >>> remove_control_chars("Chi\\u200bnon\\u00ad \\ufeffsuper\\x07")
     'Chinon super'
     """
-    if (text.isascii() and text.isprintable()) or _ANY_CONTROL_RE.search(text) is None:
+    if text.isascii() and text.isprintable():
         return text
-    text = _CONTROL_RE.sub("", text)
-    if "\u200d" in text:
-        text = _ZWJ_RE.sub("", text)
+    m = _ANY_CONTROL_RE.search(text)
+    if m is None:
+        return text
+    # nothing to remove before the first control character; the patterns look back
+    # three characters at most
+    cut = max(0, m.start() - 3)
+    text = text[:cut] + _CONTROL_RE.sub("", text[cut:])
+    zwj = text.find("\u200d")
+    if zwj >= 0:
+        cut = max(0, zwj - 1)
+        text = text[:cut] + _ZWJ_RE.sub("", text[cut:])
     return text
 
 
@@ -551,6 +564,8 @@ def replace_emails(text: str, repl: str = "") -> str:
 _STRETCH_RE = re.compile(_URL + r"|(?<!@)\b[^\W\d_]*?([^\W\d_])\1\1[^\W\d_]*", re.IGNORECASE)
 _RUN_RE = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
 _RUN3_RE = re.compile(r"([A-Za-z\u00c0-\u024f])\1\1")
+_TRIPLE_I_RE = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)  # the run of _STRETCH_RE
+_NON_SPACE_RE = re.compile(r"\S*")
 
 
 def _destretch(word: str) -> str:
@@ -582,6 +597,12 @@ def _stretch_sub(m: re.Match[str]) -> str:
     return _destretch(m.group(0))
 
 
+@lru_cache(maxsize=65_536)
+def _destretch_piece(piece: str) -> str:
+    """:func:`reduce_stretched` of a piece of text without spaces (cached: they repeat)."""
+    return _STRETCH_RE.sub(_stretch_sub, piece)
+
+
 @_flag("stretched")
 def reduce_stretched(text: str) -> str:
     """Reduce letters repeated three times or more (``troooop`` -> ``trop``).
@@ -596,7 +617,22 @@ def reduce_stretched(text: str) -> str:
     """
     if _RUN3_RE.search(text) is None:  # fast pre-check on Latin letters
         return text
-    return _STRETCH_RE.sub(_stretch_sub, text)
+    # a match never crosses a space and looks one character back: only the space-free
+    # pieces holding a run are rewritten, the same way as the whole text would be
+    out: list[str] = []
+    pos = 0
+    for m in _TRIPLE_I_RE.finditer(text):
+        start = m.start()
+        if start < pos:
+            continue
+        while start > pos and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE_RE.match(text, m.start()).end()  # type: ignore[union-attr]
+        out.append(text[pos:start])
+        out.append(_destretch_piece(text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 #: The default normalisation steps, in order.
@@ -623,6 +659,12 @@ _CAMEL_RE = re.compile(
 )
 
 
+#: a piece of two or three letters of a segmented hashtag must be a common word (Zipf x 100):
+#: the frequency list holds rare abbreviations ("ti", "kt", "gi") that would otherwise cut
+#: unknown names apart (#tiktokfrance -> "ti kt ok france", #vigicrues -> "vi gi crues")
+_MIN_ZIPF_SHORT = {2: 500, 3: 400}
+
+
 def _segment(word: str, freq: Mapping[str, int], max_len: int = 20) -> list[str]:
     """Split a lower-case run of letters into the most probable known words (Viterbi)."""
     n = len(word)
@@ -638,7 +680,11 @@ def _segment(word: str, freq: Mapping[str, int], max_len: int = 20) -> list[str]
             if zipf is None:
                 key_form = _accented_forms().get(piece)
                 zipf = freq.get(key_form) if key_form else None
-            if zipf is None or (len(piece) == 1 and piece not in "ày"):
+            if (
+                zipf is None
+                or (len(piece) == 1 and piece not in "ày")
+                or zipf < _MIN_ZIPF_SHORT.get(len(piece), 0)
+            ):
                 score = unknown * len(piece)
             else:
                 score = zipf - 800  # every word costs: one known word beats two
@@ -733,6 +779,66 @@ _WORD, _CTX, _TAG, _MENTION, _EMOJI, _END = range(6)
 _PLAIN = frozenset({_WORD, _CTX, _END})
 _TOKS, _LEMS, _KIND = itemgetter(0), itemgetter(1), itemgetter(2)
 _chain = chain.from_iterable
+# block processing (FrenchTextCleaner._process_block): posts joined by a separator that
+# is no word, space, emoji or control character, and never in a text (checked)
+_SEP = "\uffff"
+_BLOCK = 2000
+_SIMPLE = frozenset({_WORD, _END})
+# _TOKEN_RE without its URL branch (never reached: a URL starts with a word character,
+# which the word branch takes first), with the separator as a token; "(?=[^ ])" lets the
+# engine skip spaces with one test instead of one test a branch
+_URL_BRANCH = r"|(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"']+"
+_BLOCK_TOKEN_RE = re.compile(
+    "(?=[^ ])(?:" + _TOKEN_RE.pattern.replace(_URL_BRANCH, "") + "|\uffff)"
+)
+# _URL_RE starting with a character class, which the engine searches for quickly
+_BLOCK_URL_RE = re.compile(
+    r"[HhWw](?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)[^\s<>\"']+"
+)
+# the default step (index in DEFAULT_STEPS) a character of _TRIG_CHAR_RE gives work to;
+# the others are control characters (remove_control_chars, 1)
+_TRIG_CHAR_STEP = {
+    "<": 0,
+    "&": 0,
+    **dict.fromkeys("’ʼ‘`´′\u2010\u2011", 4),
+    **dict.fromkeys(
+        "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a", 6
+    ),
+    **dict.fromkeys("\u202f\u205f\u3000\r", 6),
+}
+# what the fast checks of the default steps look for, in a block of posts:
+# decode_html, remove_control_chars (and C1 for fix_mojibake), normalize_whitespace
+# (odd spaces, \r), normalize_apostrophes (see _TRIG_CHAR_STEP)
+_TRIG_CHAR_RE = re.compile(
+    "[<&\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\ufeff\t\u00a0\u2000-\u200a\u202f\u205f\u3000\r’ʼ‘`´′\u2010\u2011]"
+)
+# normalize_whitespace: runs of spaces and line breaks, spaces at the start or end of a post
+_TRIG_SPACE_RE = re.compile("  |\n\n| \n|\n ")
+_TRIG_SEP_SPACE_RE = re.compile("\uffff(?:\\s|(?<=\\s\uffff))")
+# fix_mojibake: a lead character followed by a continuation one, or "Ã "
+_TRIG_MOJIBAKE_RE = _MOJIBAKE_HINT_RE
+
+
+def _ends(items: list[str], n: int, step: int) -> list[int]:
+    """Positions of the ``n`` separators in ``items`` (the next one ``step`` further)."""
+    ends = []
+    index = items.index
+    pos = 0
+    for _ in range(n):
+        pos = index(_SEP, pos)
+        ends.append(pos)
+        pos += step
+    return ends
+
+
+def _starts(block: str, n: int) -> list[int]:
+    """Start offsets of the ``n`` posts of a block (each after a ``_SEP``)."""
+    starts = [0]
+    find = block.find
+    for _ in range(n - 1):
+        starts.append(find(_SEP, starts[-1]) + 1)
+    return starts
 
 
 def tokenize(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -1131,7 +1237,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         self._emoji_names = load_emoji_names()
         self._freq = load_word_frequencies()
         self._lemma_cache: dict[str, str] = {}
-        self._word_cache: dict[str, Any] = {}
+        self._init_caches()
         self._lemma_one = self._make_lemmatizer()
         overrides: dict[str, str] = {}
         if self.lemmatizer == "simplemma":
@@ -1179,7 +1285,18 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         state = self.__dict__.copy()
         # resources are reloaded and caches restarted on the other side: workers get a
         # small object, whatever the size of the caches here
-        for key in ("_lemma_one", "_emoji_names", "_freq", "_word_cache"):
+        for key in (
+            "_lemma_one",
+            "_emoji_names",
+            "_freq",
+            "_word_cache",
+            "_pair_map",
+            "_tag_map",
+            "_mention_map",
+            "_emoji_map",
+            "_ctx_keys",
+            "_special_map",
+        ):
             state.pop(key, None)
         if "_overrides" in state:
             state["_lemma_cache"] = dict(state["_overrides"])
@@ -1188,10 +1305,18 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         if hasattr(self, "stopwords_"):
-            self._word_cache = {}
+            self._init_caches()
             self._emoji_names = load_emoji_names()
             self._freq = load_word_frequencies()
             self._lemma_one = self._make_lemmatizer()
+
+    def _init_caches(self) -> None:
+        self._word_cache: dict[str, Any] = {}
+        # raw token -> (token, lemma, token, lemma, ...), interleaved
+        self._pair_map: dict[str, tuple[str, ...]] = {}
+        self._special_map: dict[str, tuple[Any, ...]] = {}
+        self._clear_caches()
+        self._default_steps = self.steps_ == DEFAULT_STEPS
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "stopwords_"):
@@ -1277,7 +1402,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
                 lems += lm
         return toks, lems
 
-    def _entry(self, tok: str) -> tuple[Any, ...]:
+    def _entry(self, tok: str, clear: bool = True) -> tuple[Any, ...]:
         """Cache entry of a raw token: ``(tokens, lemmas, kind, extra)``.
 
         ``extra`` is the last word piece for a word (the previous word of the next
@@ -1308,10 +1433,34 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         else:
             entry = self._emoji_entry(tok)
         cache = self._word_cache
-        if len(cache) > _CACHE_MAX:
-            cache.clear()
+        if clear and len(cache) > _CACHE_MAX:
+            self._clear_caches()
         cache[tok] = entry
+        self._pair_map[tok] = tuple(_chain(zip(entry[0], entry[1], strict=True)))
+        kind = entry[2]
+        if kind not in _SIMPLE:
+            self._special_map[tok] = entry
+            if kind == _TAG:
+                self._tag_map[tok] = entry[3]
+            elif kind == _MENTION:
+                self._mention_map[tok] = entry[3]
+            elif kind == _EMOJI:
+                self._emoji_map[tok] = entry[3]
+            else:
+                self._ctx_keys.add(tok)
         return entry
+
+    def _clear_caches(self) -> None:
+        """Empty the per-token caches (bounded memory on huge corpora)."""
+        self._word_cache.clear()
+        self._pair_map.clear()
+        self._special_map.clear()
+        self._pair_map[_SEP] = (_SEP, _SEP)
+        self._special_map[_SEP] = ((), (), _END, None)
+        self._tag_map = {_SEP: _SEP}
+        self._mention_map = {_SEP: _SEP}
+        self._emoji_map = {_SEP: _SEP}
+        self._ctx_keys: set[str] = set()
 
     def _emoji_entry(self, tok: str) -> tuple[Any, ...]:
         # skin tones are dropped from the name: 👍🏽 and 👍 are one lemma
@@ -1373,20 +1522,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
                     entries[i] = self._entry(raw[i])
         kinds = set(map(_KIND, entries))
         if _CTX in kinds:  # a lemma depends on the previous word: one token at a time
-            prev = ""
-            for toks, lems, kind, extra in entries:
-                if kind == _CTX:
-                    ctx, last = extra
-                    lemma = ctx[1] if prev in ctx[0] else ctx[2]
-                    start = 1 if lemma in self.stop_lemmas_ else 0
-                    tokens += toks[start:]
-                    lemmas += (lemma, *lems[1:])[start:]
-                    prev = last
-                else:
-                    tokens += toks
-                    lemmas += lems
-                    if kind == _WORD:
-                        prev = extra
+            tokens, lemmas = self._assemble_ctx(entries)
         else:  # the common case, in C: concatenate the cached tokens and lemmas
             tokens = list(_chain(map(_TOKS, entries)))
             lemmas = list(_chain(map(_LEMS, entries)))
@@ -1399,6 +1535,215 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
                 elif kind == _EMOJI:
                     emojis.append(extra)
         return clean, tokens, lemmas, hashtags, mentions, urls, emojis, flags
+
+    def _assemble_ctx(self, entries: Iterable[tuple[Any, ...]]) -> tuple[list[str], list[str]]:
+        """Tokens and lemmas of entries of which some have a context-dependent lemma."""
+        tokens: list[str] = []
+        lemmas: list[str] = []
+        prev = ""
+        for toks, lems, kind, extra in entries:
+            if kind == _CTX:
+                ctx, last = extra
+                lemma = ctx[1] if prev in ctx[0] else ctx[2]
+                start = 1 if lemma in self.stop_lemmas_ else 0
+                tokens += toks[start:]
+                lemmas += (lemma, *lems[1:])[start:]
+                prev = last
+            else:
+                tokens += toks
+                lemmas += lems
+                if kind == _WORD:
+                    prev = extra
+        return tokens, lemmas
+
+    def _clean_block(self, texts: list[str], joined: str) -> tuple[list[str], list[list[str]]]:
+        """``text_clean`` and flags of texts joined by ``_SEP`` (default steps only).
+
+        Each default step leaves a text unchanged unless the text holds one of the
+        characters or sequences its own fast check looks for: those are searched once
+        in the joined block, and a post goes only through the steps it needs: from the
+        first step with something to do among the first four (whose changes can give
+        work to the next steps: ``&nbsp;`` decoded is a space to normalise), or else
+        only those among the last three with something to do (unified apostrophes and
+        reduced letters give no work to the next steps). The result is the same as
+        running every step on every post.
+        """
+        n = len(texts)
+        starts = [0]
+        starts += accumulate(len(t) + 1 for t in texts)
+        first: dict[int, int] = {}  # post -> first of the steps 0-3 it needs
+        last3: list[set[int]] = [set(), set(), set()]  # posts that need step 4, 5, 6
+
+        def need(i: int, step: int) -> None:
+            if step > 3:
+                last3[step - 4].add(i)
+            elif first.get(i, 4) > step:
+                first[i] = step
+
+        char_step = _TRIG_CHAR_STEP
+        for m in _TRIG_CHAR_RE.finditer(joined):
+            need(bisect_right(starts, m.start()) - 1, char_step.get(m.group(), 1))
+        if "  " in joined or "\n" in joined:
+            last3[2].update(
+                bisect_right(starts, m.start()) - 1 for m in _TRIG_SPACE_RE.finditer(joined)
+            )
+        for m in _TRIG_SEP_SPACE_RE.finditer(joined):
+            i = bisect_right(starts, m.start()) - 1  # the posts on both sides
+            last3[2].add(i)
+            last3[2].add(i + 1)
+        if joined[:1].isspace():
+            last3[2].add(0)
+        if joined[-1:].isspace():
+            last3[2].add(n - 1)
+        for m in _TRIG_MOJIBAKE_RE.finditer(joined):
+            need(bisect_right(starts, m.start()) - 1, 2)
+        if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
+            for i, t in enumerate(texts):
+                if not unicodedata.is_normalized("NFC", t):
+                    need(i, 3)
+        # reduce_stretched: _RUN3_RE, three equal code points in [A-Za-z\u00c0-\u024f], in numpy
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if len(codes) > 2:
+            mid = codes[1:-1]
+            same = (codes[:-2] == mid) & (mid == codes[2:])
+            if same.any():
+                for pos in np.flatnonzero(same).tolist():
+                    c = codes[pos]
+                    if 65 <= c <= 90 or 97 <= c <= 122 or 0xC0 <= c <= 0x24F:
+                        last3[1].add(bisect_right(starts, pos) - 1)
+        cleans = list(texts)
+        flags: list[list[str]] = [[] for _ in range(n)]
+        steps = self._steps_flags
+        todo = {i: steps[k:] for i, k in first.items()}
+        for i in last3[0] | last3[1] | last3[2]:
+            if i not in todo:
+                todo[i] = [steps[k + 4] for k in range(3) if i in last3[k]]
+        for i, run in todo.items():
+            text = texts[i]
+            fl = flags[i]
+            for step, flag in run:
+                new = step(text)
+                if flag is not None and new != text:
+                    fl.append(flag)
+                text = new
+            cleans[i] = text
+        return cleans, flags
+
+    def _process_block(self, texts: list[Any]) -> list[list[Any]]:
+        """:meth:`process` over a block of texts, each regular expression run once.
+
+        The texts are joined by a separator that no step, token pattern or text holds;
+        URLs, e-mails and tokens are found in the joined block; each raw token is then
+        looked up once in flat caches (its tokens, its lemmas, and whether it is a
+        hashtag, mention, emoji or context-dependent word), and the concatenated tokens
+        are split back into posts. The output is that of :meth:`process`, post by post, as
+        one list a column (:data:`CLEAN_COLUMNS`).
+        """
+        texts = [
+            t if isinstance(t, str) else "" if t is None or t is pd.NA or t != t else str(t)
+            for t in texts
+        ]
+        n = len(texts)
+        joined = _SEP.join(texts)
+        if joined.count(_SEP) != n - 1:  # a text holds the separator: one at a time
+            return [list(col) for col in zip(*map(self.process, texts), strict=True)]
+        if self._default_steps:
+            cleans, flags = self._clean_block(texts, joined)
+        else:
+            cleans, flags = [], []
+            for text in texts:
+                fl: list[str] = []
+                for step, flag in self._steps_flags:
+                    new = step(text)
+                    if flag is not None and new != text:
+                        fl.append(flag)
+                    text = new
+                cleans.append(text)
+                flags.append(fl)
+            if _SEP in "".join(cleans):
+                return [list(col) for col in zip(*map(self.process, texts), strict=True)]
+        del joined
+        # "\n": the first word of a post opens a sentence; " " ends a URL before _SEP
+        block = "\n" + " \uffff\n".join(cleans)
+        urls: list[list[str]] = [[] for _ in range(n)]
+        if "://" in block or "www." in block or "WWW." in block:
+            starts = [0]  # of each post in the block: "\n" + " \uffff\n".join(cleans)
+            starts += accumulate(len(c) + 3 for c in cleans)
+            has_url: dict[int, bool] = {}
+
+            def url_sub(m: re.Match[str]) -> str:
+                i = bisect_right(starts, m.start()) - 1
+                ok = has_url.get(i)
+                if ok is None:
+                    c = cleans[i]
+                    ok = has_url[i] = "://" in c or "www." in c or "WWW." in c
+                if not ok:
+                    return m.group(0)
+                urls[i].append(m.group(0).rstrip(_URL_TRAIL))
+                return " "
+
+            block = _BLOCK_URL_RE.sub(url_sub, block)
+        hint_pos = [m.start() for m in _EMAIL_HINT_RE.finditer(block)] if "@" in block else ()
+        if hint_pos:
+            starts = _starts(block, n)
+            hints = {bisect_right(starts, pos) - 1 for pos in hint_pos}
+            if hints:
+                with_email: set[int] = set()
+
+                def email_sub(m: re.Match[str]) -> str:
+                    i = bisect_right(starts, m.start()) - 1
+                    if i not in hints:
+                        return m.group(0)
+                    with_email.add(i)
+                    return " "
+
+                block = _EMAIL_RE.sub(email_sub, block)
+                for i in sorted(with_email):
+                    flags[i].append("email")
+        raw = _BLOCK_TOKEN_RE.findall(block)
+        del block
+        raw.append(_SEP)
+        pair_map, special = self._pair_map, self._special_map
+        if len(self._word_cache) > _CACHE_MAX:
+            self._clear_caches()
+        try:
+            flat = list(_chain(map(pair_map.__getitem__, raw)))
+        except KeyError:
+            for tok in set(raw).difference(pair_map):
+                self._entry(tok, clear=False)
+            flat = list(_chain(map(pair_map.__getitem__, raw)))
+        specs = list(filter(special.__contains__, raw))  # with the separators
+        tags = list(filter(None, map(self._tag_map.get, specs)))
+        mentions = list(filter(None, map(self._mention_map.get, specs)))
+        emojis = list(filter(None, map(self._emoji_map.get, specs)))
+        # each column cut back into posts at its separators
+        ends = _ends(flat, n, 2)
+        starts = [0, *(e + 2 for e in ends[:-1])]
+        tokens = list(map(flat.__getitem__, map(slice, starts, ends, repeat(2))))
+        starts = [s + 1 for s in starts]
+        lemmas = list(map(flat.__getitem__, map(slice, starts, ends, repeat(2))))
+        del flat
+        cols = [tokens, lemmas]
+        for col in (tags, mentions, emojis):
+            ends = list(compress(count(), map(is_, col, repeat(_SEP))))  # few items a post
+            starts = [0, *(e + 1 for e in ends[:-1])]
+            cols.append(list(map(col.__getitem__, map(slice, starts, ends))))
+        ctx_keys = self._ctx_keys
+        if not ctx_keys.isdisjoint(specs):  # lemmas that depend on the previous word
+            post = 0
+            ctx_posts = []
+            for tok in specs:
+                if tok == _SEP:
+                    post += 1
+                elif tok in ctx_keys and (not ctx_posts or ctx_posts[-1] != post):
+                    ctx_posts.append(post)
+            ends = _ends(raw, n, 1)
+            word_cache = self._word_cache
+            for i in ctx_posts:
+                start = ends[i - 1] + 1 if i else 0
+                entries = map(word_cache.__getitem__, raw[start : ends[i]])
+                tokens[i], lemmas[i] = self._assemble_ctx(entries)
+        return [cleans, tokens, lemmas, cols[2], cols[3], urls, cols[4], flags]
 
     def analyze(self, text: str) -> list[str]:
         """Lemmas (or tokens, per ``output``) of one text: a vectorizer ``analyzer``."""
@@ -1417,9 +1762,8 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
 
     def process_many(self, texts: Iterable[str]) -> list[tuple[Any, ...]]:
         """:meth:`process` over texts, in one process."""
-        self._check_fitted()
-        process = self.process
-        return [process(t) for t in texts]
+        cols = self._columns(texts if isinstance(texts, list) else list(texts), rows=True)
+        return cols  # type: ignore[return-value]
 
     def transform(self, X: Any) -> pd.DataFrame:  # noqa: N803
         """Clean a corpus (DataFrame) or a sequence of texts.
@@ -1445,54 +1789,111 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
                     f"the corpus already has the column(s) {clash}; cleaning never overwrites "
                     "a column: drop them first (corpus.drop(columns=...))"
                 )
-            texts = X[self.text_col].tolist()
+            texts: pd.Series | list[Any] = X[self.text_col]
             index = X.index
         else:
             texts = list(X)
             index = pd.RangeIndex(len(texts))
-        cols = self._run(texts)
-        data = {}
-        for name, values in zip(CLEAN_COLUMNS, cols, strict=True):
-            arr = np.empty(len(values), dtype=object)  # lists stay lists, one copy only
-            arr[:] = values
-            values.clear()
-            data[name] = pd.Series(
-                arr, index=index, dtype="string" if name == "text_clean" else object, copy=False
-            )
+        text_clean, cols = self._run(texts)
+        data = {"text_clean": pd.Series(text_clean, index=index, copy=False)}
+        for name, arr in zip(CLEAN_COLUMNS[1:], cols, strict=True):
+            data[name] = pd.Series(arr, index=index, dtype=object, copy=False)
         out = pd.DataFrame(data, index=index, copy=False)
         if isinstance(X, pd.DataFrame):
             return pd.concat([X, out], axis=1)
         return out
 
-    def _run(self, texts: list[str]) -> list[list[Any]]:
-        """Process the texts in chunks (in parallel if asked); one list a column."""
+    def _columns(self, texts: list[Any], rows: bool = False) -> list[list[Any]]:
+        """The cleaned columns of texts (one list a column, :data:`CLEAN_COLUMNS`), or
+        rows (one tuple a text) if ``rows``."""
+        self._check_fitted()
+        cols: list[list[Any]] = [[] for _ in CLEAN_COLUMNS]
+        # millions of new lists, none in a reference cycle: the cyclic garbage collector
+        # would only traverse them again and again (a third of the time)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for start in range(0, len(texts), _BLOCK):
+                block = self._process_block(texts[start : start + _BLOCK])
+                for col, values in zip(cols, block, strict=True):
+                    col += values
+            if rows:
+                cols = list(zip(*cols, strict=True))  # type: ignore[arg-type]
+        finally:
+            if enabled:
+                gc.enable()
+        return cols
+
+    def _run(self, texts: pd.Series | list[Any]) -> tuple[Any, list[np.ndarray]]:
+        """Process the texts in chunks (in parallel if asked).
+
+        Returns ``text_clean`` (a string array) and one object array a list column. A
+        chunk's texts become Python strings only while it is processed, and its
+        ``text_clean`` is stored as a string array at once: the memory of the Python
+        strings is freed chunk by chunk.
+        """
         from tqdm.auto import tqdm
 
         n = len(texts)
         size = max(1, int(self.chunk_size))
-        chunks = [texts[i : i + size] for i in range(0, n, size)]
+        if isinstance(texts, pd.Series):
+            chunks: Iterable[list[Any]] = (
+                texts.iloc[i : i + size].tolist() for i in range(0, n, size)
+            )
+        else:
+            chunks = (texts[i : i + size] for i in range(0, n, size))
         disable = None if self.progress is None else not self.progress
         bar = tqdm(total=n, desc="clean", unit="post", disable=disable, leave=False)
-        cols: list[list[Any]] = [[] for _ in CLEAN_COLUMNS]
+        clean_parts: list[Any] = []
+        arrays = [np.empty(n, dtype=object) for _ in CLEAN_COLUMNS[1:]]
+        pos = 0
+        # no cyclic garbage collection while millions of lists are made or unpickled from
+        # the workers (it would triple the time the main process spends on each chunk)
+        enabled = gc.isenabled()
+        gc.disable()
         try:
-            if self.n_jobs == 1 or len(chunks) <= 1:
-                parts: Iterable[list[tuple[Any, ...]]] = map(self.process_many, chunks)
+            if self.n_jobs == 1 or n <= size:
+                parts: Iterable[list[list[Any]]] = map(self._columns, chunks)
             else:
                 from joblib import Parallel, delayed
 
+                run_id = uuid.uuid4().hex
                 parallel = Parallel(n_jobs=self.n_jobs, return_as="generator")
-                parts = parallel(delayed(_process_chunk)(self, c) for c in chunks)
+                parts = parallel(delayed(_process_chunk)(self, c, run_id) for c in chunks)
             for part in parts:
-                for col, values in zip(cols, zip(*part, strict=True), strict=True):
-                    col.extend(values)
-                bar.update(len(part))
+                m = len(part[0])
+                clean_parts.append(pd.array(part[0], dtype="string"))
+                for arr, values in zip(arrays, part[1:], strict=True):
+                    arr[pos : pos + m] = values
+                pos += m
+                del part
+                bar.update(m)
         finally:
             bar.close()
-        return cols
+            if enabled:
+                gc.enable()
+        if not clean_parts:
+            return pd.array([], dtype="string"), arrays
+        text_clean = pd.concat([pd.Series(a, copy=False) for a in clean_parts], ignore_index=True)
+        return text_clean.array, arrays
 
 
-def _process_chunk(cleaner: FrenchTextCleaner, texts: list[str]) -> list[tuple[Any, ...]]:
-    return cleaner.process_many(texts)
+#: The cleaner of the current run in a worker process, its caches warm from chunk to chunk.
+_WORKER_CLEANER: dict[str, FrenchTextCleaner] = {}
+
+
+def _process_chunk(
+    cleaner: FrenchTextCleaner, texts: list[str], run_id: str | None = None
+) -> list[list[Any]]:
+    """Clean a chunk in a worker; the chunks of one run share one cleaner a worker."""
+    if run_id is not None:
+        warm = _WORKER_CLEANER.get(run_id)
+        if warm is None:
+            _WORKER_CLEANER.clear()
+            _WORKER_CLEANER[run_id] = cleaner
+        else:
+            cleaner = warm
+    return cleaner._columns(texts)
 
 
 def clean_corpus(

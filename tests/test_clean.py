@@ -107,6 +107,10 @@ def test_fold_accents_is_only_a_key() -> None:
         ("#ete2025", ["été", "2025"]),
         ("#photooftheday", ["photo", "of", "the", "day"]),  # English words are in the list
         ("#Zythobrasserie", ["zythobrasserie"]),  # unknown word kept whole
+        ("#loireavelo", ["loire", "à", "vélo"]),
+        ("#vigicrues", ["vigicrues"]),  # not "vi gi crues": rare 2-letter pieces refused
+        ("#tiktokfrance", ["tiktokfrance"]),  # not "ti kt ok france"
+        ("#weekendenamoureux", ["weekend", "en", "amoureux"]),
     ],
 )
 def test_split_hashtag(tag: str, words: list[str]) -> None:
@@ -264,6 +268,69 @@ def test_custom_steps_reorder_drop_extend() -> None:
     assert clean == "Tours & troooop"  # no stretched-letter step
     assert tokens == ["tours", "troooop"]
     assert flags == ["html", "digits"]
+
+
+def test_stretched_letters_are_reduced_piece_by_piece() -> None:
+    # only the space-free pieces with a run are rewritten, as the whole text would be:
+    # URLs (even glued to a word), mentions and words after a digit are left alone
+    text = "TrOOoop https://tooooop.fr xhttp://coooool.fr/aaaa @trooop 2trooop beeeelle"
+    assert C.reduce_stretched(text) == (
+        "TrOp https://tooooop.fr xhttp://coooool.fr/aaaa @trooop 2trooop belle"
+    )
+    # a control character removed first can make a run
+    assert FrenchTextCleaner().fit().process("tro\u200booop")[::7] == (
+        "trop",
+        ["control_chars", "stretched"],
+    )
+
+
+_BLOCK_CASES = [
+    "Ã‰tÃ© Ã  Amboise\u200b, trooop  bien\u00a0!",
+    "a \u200b b",
+    "  L’été à Blois  ",
+    "\tTours\r\nBlois\n\n",
+    "e\u0301te\u0301 à Chinon",
+    "Cafe\u0301e\u0301e\u0301 troooop",
+    "&lt;b&gt; &amp;amp; <i>Tours</i> &nbsp;ici",
+    "Écrivez à jean.dupont@mail.fr ou x@y.-z @amboise_off",
+    "Www.blois.fr et https://tours.fr/x. www.chinon.fr, WWW.X.FR",
+    "xhttp://coooool.fr a-t-il été là ? Nous sommes 2 😍👍🏽 👨\u200d👩\u200d👧",
+    "12\u20e3 #\u20e3 1\ufe0f\u20e3 #LoireAVelo #ALaUne bcp tkt",
+    "Été 2025 : l'été a été beau. Été, été ! sommes-nous ?",
+    "",
+    "\u00ad\ufeff\x07",
+    "à… Ça coûte 5 € à l'entrée",
+    "Ã‰tÃ© Ã  Amboise, câ€™est gÃ©nial",
+    "Tours  et   Blois",
+    "Tours \n Blois\n\nChinon",
+]
+
+
+def test_block_processing_is_post_by_post_processing() -> None:
+    # process_many runs each regular expression once over a block of posts: its rows are
+    # those of process(), post by post, whatever the neighbours
+    texts = _BLOCK_CASES * 3 + [None, np.nan, 12] + list(reversed(_BLOCK_CASES))
+    for options in ({}, {"hashtags": "keep", "numbers": "keep", "emojis": "drop"}):
+        cleaner = FrenchTextCleaner(**options).fit()
+        one = [FrenchTextCleaner(**options).fit().process(t) for t in texts]
+        assert cleaner.process_many(texts) == one
+    # a text holding the block separator is processed alone, with the same result
+    texts = ["avant", "x\uffffy Tours", "après"]
+    assert FrenchTextCleaner().fit().process_many(texts) == [
+        FrenchTextCleaner().fit().process(t) for t in texts
+    ]
+
+
+_PIECES = [
+    *"aeoOtTé’'-#@.!? \n\t\u00a0\u200b\u200d<>&;:/wh3Ã©\x85",
+    *("😍", "\u0301", "https://", "www.", "x@y.fr", "#Loire", "été", "sommes", "ooo"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join), max_size=12))
+def test_block_processing_matches_any_texts(texts: list[str]) -> None:
+    assert _CLEANER.process_many(texts) == [_CLEANER.process(t) for t in texts]
 
 
 def test_caches_are_per_unique_token() -> None:

@@ -87,6 +87,11 @@ TABLE: list[tuple[str, list[str], list[str]]] = [
         ["trop", "bien", "château", "loire"],
     ),
     ("#francetourisme", ["france", "tourisme"], ["france", "tourisme"]),
+    (
+        "Alerte #vigicrues à Blois",
+        ["alerte", "vigicrues", "blois"],
+        ["alerte", "vigicrues", "blois"],
+    ),
     ("#vacancesenfamille", ["vacances", "famille"], ["vacances", "famille"]),
     ("#24hLeMans", ["mans"], ["mans"]),
     ("#photooftheday #instagood", [], []),
