@@ -2,12 +2,13 @@
 #   make demo   install into .venv, run the sample study, print where the result is
 #   make test   install into .venv, ruff, the whole test suite and every notebook
 #   make lab    JupyterLab on notebooks/
+#   make bench  pandas vs the Parquet store in chunks vs Dask, 100k and 1M generated posts
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint tests notebooks lab sample clean browser
+.PHONY: install demo test lint tests notebooks lab sample clean browser bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +38,9 @@ notebooks: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --nbmake --nbmake-timeout=600 notebooks
 
 test: lint tests notebooks
+
+bench: $(STAMP)  # the scale benchmark (about 20 min on 2 cores); others: benchmarks/bench_*.py
+	$(BIN)/python benchmarks/bench_scale.py --sizes 100000 1000000 --modes pandas store dask
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

@@ -41,6 +41,7 @@ from .export import export
 from .io import LoadResult, dataset_card, read_corpus, write_card
 from .keyness import benjamini_hochberg, count_terms, keyness, specificities
 from .langid import detect_language
+from .pipeline import run_chunked, run_in_memory
 from .places import Gazetteer, attribute_territory, find_places, load_gazetteer
 from .privacy import pseudonymize, scrub_text
 from .reading import (
@@ -63,6 +64,7 @@ from .schema import (
     validate_territories,
 )
 from .sentiment import score_sentiment
+from .store import CorpusStore
 from .topics import (
     TopicModel,
     choose_n_topics,
@@ -82,6 +84,7 @@ __all__ = [
     "CollocationMerger",
     "Concordance",
     "CorpusSchemaError",
+    "CorpusStore",
     "CorrespondenceAnalysis",
     "FrenchTextCleaner",
     "Gazetteer",
@@ -131,6 +134,8 @@ __all__ = [
     "read_annotations",
     "read_corpus",
     "read_iramuteq",
+    "run_chunked",
+    "run_in_memory",
     "score_sentiment",
     "scrub_text",
     "segment_corpus",
