@@ -124,7 +124,8 @@ def test_study_territories():
 
 
 def test_territory_geometries_cover_merged_communes():
-    gpd = pytest.importorskip("geopandas")
+    import geopandas as gpd
+
     communes = tl.load_territories("commune")
     assert isinstance(communes, gpd.GeoDataFrame)
     assert communes.crs.to_epsg() == 4326

@@ -10,8 +10,6 @@ import pytest
 import territoire_lab as tl
 from territoire_lab import geo
 
-gpd = pytest.importorskip("geopandas")
-
 #: approximate coordinates (WGS84) used below
 TOURS = (47.3941, 0.6848)  # place Jean-Jaurès, Tours (37261)
 CHAMBORD = (47.6162, 1.5170)  # the château, Chambord (41034)

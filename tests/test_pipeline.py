@@ -132,7 +132,8 @@ def test_online_lda_chunked_equals_memory(store, corpus, tmp_path):
 
 
 def test_dask_equals_in_memory(store, memory, tmp_path):
-    distributed = pytest.importorskip("distributed")
+    import distributed
+
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
