@@ -167,6 +167,7 @@ french = read_corpus(
         "Latitude": "lat",
         "Longitude": "lon",
     },
+    card=out / "excel_card.json",  # by default: the cards folder (see the README)
 )
 french[["doc_id", "text", "created_at", "lat", "lon", "author_id"]]
 
