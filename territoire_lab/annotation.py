@@ -321,32 +321,14 @@ def _write_sheets(
         return target
     if path.suffix.lower() != ".xlsx":
         raise ValueError(f"annotation files are .xlsx or .csv; got {path.name!r}.")
-    target = export(table, path, folder=folder, sheet_name="annotation")
-    # second sheet: written like export() writes cells (text, never formulas)
-    import openpyxl
-    from openpyxl.cell.cell import TYPE_STRING
-
-    from .export import _FORMULA_START, _XLSX_ILLEGAL_RE, _freeze_zip_dates
-
-    wb = openpyxl.load_workbook(target)
-    ws = wb.create_sheet("codebook")
-    for i, row in enumerate([list(sheet2.columns), *sheet2.astype(object).to_numpy()], 1):
-        for j, value in enumerate(row, start=1):
-            if value is None or value is pd.NA or value == "":
-                continue
-            cell = ws.cell(row=i, column=j)
-            cell.value = _XLSX_ILLEGAL_RE.sub("", str(value))
-            cell.data_type = TYPE_STRING
-            cell.quotePrefix = cell.value.startswith(_FORMULA_START)
-    ws.column_dimensions["C"].width = 80
-    wb["annotation"].column_dimensions[
-        openpyxl.utils.get_column_letter(list(table.columns).index("text") + 1)
-        if "text" in table.columns
-        else "A"
-    ].width = 80
-    wb.save(target)
-    _freeze_zip_dates(target)
-    return target
+    return export(
+        table,
+        path,
+        folder=folder,
+        sheet_name="annotation",
+        extra_sheets={"codebook": sheet2},
+        widths={"text": 80, "description": 80},
+    )
 
 
 # --------------------------------------------------------------------------- reading back

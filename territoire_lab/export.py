@@ -25,9 +25,11 @@ import logging
 import re
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from datetime import datetime
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -135,6 +137,8 @@ def export(
     fmt: str | None = None,
     sheet_name: str = "corpus",
     index: bool = False,
+    extra_sheets: Mapping[str, pd.DataFrame] | None = None,
+    widths: Mapping[str, float] | None = None,
 ) -> Path:
     """Write a table to CSV, XLSX or Parquet, safe to open in a spreadsheet.
 
@@ -153,6 +157,10 @@ def export(
         Sheet of the XLSX file (sanitised).
     index : bool, default False
         Write the index as a first column.
+    extra_sheets : mapping of str to DataFrame, optional
+        XLSX only: more sheets after the first (e.g. a codebook), written the same safe way.
+    widths : mapping of str to float, optional
+        XLSX only: width of the columns of these names, in every sheet (e.g. ``{"text": 80}``).
 
     Returns
     -------
@@ -184,6 +192,11 @@ def export(
             f"cannot tell the format of {target.name!r}; use a .csv, .xlsx or .parquet "
             "suffix, or fmt='csv'|'xlsx'|'parquet'"
         )
+    if extra_sheets and fmt != "xlsx":
+        raise ValueError(
+            f"extra_sheets needs an .xlsx file; {target.name!r} is written as {fmt}: "
+            "use a .xlsx name, or export each table to its own file."
+        )
     table = df.reset_index() if index else df
     report = {"path": str(target), "format": fmt, "rows": len(table), "neutralised": 0}
     report["removed_characters"] = 0
@@ -214,7 +227,9 @@ def export(
             lineterminator="\r\n",
         )
     else:
-        report.update(_write_xlsx(table, target, safe_sheet_name(sheet_name)))
+        sheets = {safe_sheet_name(sheet_name): table}
+        sheets.update({safe_sheet_name(k): v for k, v in (extra_sheets or {}).items()})
+        report.update(_write_xlsx(sheets, target, widths or {}))
     export.last_report = report
     logger.info(
         "exported %d rows to %s (%s): %d cells neutralised, %d characters removed",
@@ -230,22 +245,38 @@ def export(
 export.last_report = {}
 
 
-def _write_xlsx(table: pd.DataFrame, target: Path, sheet: str) -> dict:
+def _write_xlsx(
+    sheets: Mapping[str, pd.DataFrame], target: Path, widths: Mapping[str, float]
+) -> dict:
     from territoire_lab._compat import import_optional
 
     openpyxl = import_optional("openpyxl", purpose="writing Excel files")
-    from openpyxl.cell.cell import TYPE_STRING
 
     wb = openpyxl.Workbook(write_only=False)
-    ws = wb.active
-    ws.title = sheet
-    removed = 0
-    neutralised = 0
+    wb.remove(wb.active)
+    counts = {"neutralised": 0, "removed_characters": 0}
+    for sheet, table in sheets.items():
+        ws = wb.create_sheet(sheet)
+        _fill_sheet(ws, table, counts)
+        for j, name in enumerate(table.columns, start=1):
+            if str(name) in widths:
+                letter = openpyxl.utils.get_column_letter(j)
+                ws.column_dimensions[letter].width = widths[str(name)]
+    fixed = datetime(2000, 1, 1)  # no timestamp: the same table gives the same bytes
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    wb.save(target)
+    _freeze_zip_dates(target)
+    return counts
+
+
+def _fill_sheet(ws: Any, table: pd.DataFrame, counts: dict[str, int]) -> None:
+    """Write a table into a sheet: text cells are text (never formulas), counted in ``counts``."""
+    from openpyxl.cell.cell import TYPE_STRING
 
     def clean(text: str) -> str:
-        nonlocal removed
         new, n = _XLSX_ILLEGAL_RE.subn("", text)
-        removed += n
+        counts["removed_characters"] += n
         return new
 
     columns = [str(c) for c in table.columns]
@@ -258,8 +289,6 @@ def _write_xlsx(table: pd.DataFrame, target: Path, sheet: str) -> dict:
         s = table[col]
         if isinstance(s.dtype, pd.DatetimeTZDtype):
             converted.append(_iso_utc(s).astype(object).to_numpy())
-        elif _is_text(s):
-            converted.append(s.astype(object).to_numpy())
         else:
             converted.append(s.astype(object).to_numpy())
     for i in range(len(table)):
@@ -276,7 +305,7 @@ def _write_xlsx(table: pd.DataFrame, target: Path, sheet: str) -> dict:
                 cell.data_type = TYPE_STRING  # text, never a formula
                 if v.startswith(_FORMULA_START):
                     cell.quotePrefix = True
-                    neutralised += 1
+                    counts["neutralised"] += 1
             elif isinstance(v, (bool, np.bool_)):
                 cell.value = bool(v)
             elif isinstance(v, (int, np.integer)):
@@ -290,12 +319,6 @@ def _write_xlsx(table: pd.DataFrame, target: Path, sheet: str) -> dict:
             else:
                 cell.value = clean(str(v))
                 cell.data_type = TYPE_STRING
-    fixed = datetime(2000, 1, 1)  # no timestamp: the same table gives the same bytes
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    wb.save(target)
-    _freeze_zip_dates(target)
-    return {"neutralised": neutralised, "removed_characters": removed}
 
 
 _MODIFIED_RE = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")

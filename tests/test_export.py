@@ -156,3 +156,27 @@ def test_reloading_an_export_keeps_the_original_provenance(tmp_path):
     assert back["original_source_file"].tolist() == ["duplicates.csv", "duplicates.csv"]
     assert back["original_source_line"].tolist() == ["2", "3"]
     assert back["author_id"].tolist() == corpus["author_id"].tolist()  # not hashed twice
+
+
+def test_xlsx_extra_sheets_are_written_as_safely_as_the_first(tmp_path):
+    first = pd.DataFrame({"doc_id": ["1875234567890123456"], "text": ["=SUM(A1)"]})
+    book = pd.DataFrame({"label": ["tone"], "description": ["@cmd: a value\x07 to check"]})
+    path = export(
+        first,
+        "coding.xlsx",
+        folder=tmp_path,
+        sheet_name="annotation",
+        extra_sheets={"codebook": book},
+        widths={"text": 80, "description": 60},
+    )
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["annotation", "codebook"]
+    cell = wb["codebook"]["B2"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("@cmd: a value to check", "s", True)
+    assert wb["annotation"]["B2"].quotePrefix and wb["annotation"]["A2"].value == first.iloc[0, 0]
+    assert wb["annotation"].column_dimensions["B"].width == 80
+    assert wb["codebook"].column_dimensions["B"].width == 60
+    assert export.last_report["neutralised"] == 2
+    assert export.last_report["removed_characters"] == 1
+    with pytest.raises(ValueError, match=r"extra_sheets needs an \.xlsx file"):
+        export(first, "coding.csv", folder=tmp_path, extra_sheets={"codebook": book})
