@@ -172,6 +172,21 @@ french = read_corpus(
 french[["doc_id", "text", "created_at", "lat", "lon", "author_id"]]
 
 # %% [markdown]
+# ## 3b. A tourism office's web page
+#
+# Saved pages are reduced to their main text by trafilatura (extra `web`): menus, cookie
+# banner, share buttons and footer are left out; the date comes from the page's markup,
+# never from dates written in the text (a festival's dates are not the page's).
+
+# %%
+page = read_corpus(fixtures / "page_ot_chinon_caves.html", key=KEY, card=out / "page_card.json")
+{
+    "extractor": page.attrs["load_report"]["inputs"][0]["extractor"],
+    "created_at": page.loc[0, "created_at"],
+    "text": page.loc[0, "text"][:300],
+}
+
+# %% [markdown]
 # ## 4. The dataset card
 #
 # Written next to the results: inputs with their sha256, records in and rows out, the
