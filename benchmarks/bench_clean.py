@@ -38,6 +38,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from _memory import peak_rss_mib, rss_mib
 
 from territoire_lab.clean import FrenchTextCleaner
 from territoire_lab.datasets import load_sample_corpus
@@ -161,36 +162,6 @@ def profile(n: int) -> None:
     out = io.StringIO()
     pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(15)
     print(out.getvalue())
-
-
-def peak_rss_mib() -> float:
-    """Peak resident memory of this process (MiB).
-
-    ``VmHWM`` of ``/proc/self/status`` where available: unlike ``ru_maxrss``, it is not
-    inherited from the parent process across ``fork``/``exec``.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def rss_mib() -> float:
-    """Current resident memory of this process (MiB), ``VmRSS`` (0 where unavailable)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def memory_child(n: int) -> None:

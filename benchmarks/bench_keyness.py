@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import resource
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from _memory import peak_rss_mib
 
 import territoire_lab as tl
 from territoire_lab.clean import clean_corpus
@@ -36,12 +35,6 @@ logger = logging.getLogger("territoire_lab.benchmarks")
 
 KEY = "benchmark key, not a secret 0123456789"
 N_GROUPS = 6
-
-
-def _rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux, in bytes on macOS
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def measure(name: str, fn: Callable[[], object], *, trace: bool = True) -> object:
@@ -56,7 +49,8 @@ def measure(name: str, fn: Callable[[], object], *, trace: bool = True) -> objec
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
     print(
-        f"{name:<48} {elapsed:8.2f} s   peak alloc {peak:9.1f} MB   max RSS {_rss_mb():8.0f} MB",
+        f"{name:<48} {elapsed:8.2f} s   peak alloc {peak:9.1f} MB   "
+        f"max RSS {peak_rss_mib():8.0f} MiB",
         flush=True,
     )
     return out

@@ -24,7 +24,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
 import sys
 import time
@@ -35,17 +34,13 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _memory import peak_rss_mib
 from bench_clean import make_corpus
 
 from territoire_lab.reading import KwicIndex, collocations
 
 TERRITORIES = ["37261", "41018", "37063", "41029", "36044", "45234", "18033", "72181"]
 AUDIENCES = ["institution", "resident", "visitor", "other"]
-
-
-def _rss_mib() -> float:
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def make_posts(n: int, seed: int = 0) -> pd.DataFrame:
@@ -119,14 +114,14 @@ def main(argv: list[str] | None = None) -> None:
         f"generated {len(posts):,} posts in {time.perf_counter() - t0:.1f} s "
         f"(mean {posts['text'].str.len().mean():.0f} characters)"
     )
-    rss0 = _rss_mib()
+    rss0 = peak_rss_mib()
 
     t0 = time.perf_counter()
     index = KwicIndex(posts, progress=False)
     build = time.perf_counter() - t0
     print(
         f"build index: {build:.2f} s  {index}  arrays {index.nbytes / 2**20:.0f} MiB "
-        f"(peak RSS {rss0:.0f} -> {_rss_mib():.0f} MiB)"
+        f"(peak RSS {rss0:.0f} -> {peak_rss_mib():.0f} MiB)"
     )
 
     queries = make_queries(index, seed=args.seed)
@@ -185,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
             f"\ncollocations (bigrams of the texts, min_freq=20): "
             f"{time.perf_counter() - t0:.1f} s, {len(table):,} bigrams kept"
         )
-    print(f"peak RSS of the process: {_rss_mib():.0f} MiB")
+    print(f"peak RSS of the process: {peak_rss_mib():.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -38,12 +38,9 @@ import sys
 import time
 from pathlib import Path
 
+from _memory import peak_rss_mib
+
 HERE = Path(__file__).resolve().parent
-
-
-def _rss_mb() -> float:
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def _corpus_path(workdir: Path, n: int) -> Path:
@@ -131,7 +128,7 @@ def child(args: argparse.Namespace) -> dict:
     out["n_docs"] = res.n_docs
     out["n_chunks"] = res.n_chunks
     out["vocabulary"] = len(res.term_counts) if res.term_counts is not None else 0
-    out["peak_rss_mb"] = _rss_mb()
+    out["peak_rss_mb"] = peak_rss_mib()
     top = res.topic_model.top_terms(5) if res.topic_model is not None else None
     if top is not None:
         out["topics"] = top.groupby("topic")["term"].apply(" ".join).tolist()[:5]

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import resource
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from _memory import peak_rss_mib
 
 import territoire_lab as tl
 from territoire_lab.clean import clean_corpus
@@ -42,11 +41,6 @@ from territoire_lab.topics import TopicModel, coherence
 logger = logging.getLogger("territoire_lab.benchmarks")
 
 KEY = "benchmark key, not a secret 0123456789"
-
-
-def _rss_mb() -> float:
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 def measure(name: str, fn: Callable[[], object], *, trace: bool = True) -> object:
@@ -61,7 +55,8 @@ def measure(name: str, fn: Callable[[], object], *, trace: bool = True) -> objec
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
     print(
-        f"{name:<44} {elapsed:8.2f} s   peak alloc {peak:9.1f} MB   max RSS {_rss_mb():8.0f} MB",
+        f"{name:<44} {elapsed:8.2f} s   peak alloc {peak:9.1f} MB   "
+        f"max RSS {peak_rss_mib():8.0f} MiB",
         flush=True,
     )
     return out
