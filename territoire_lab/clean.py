@@ -37,11 +37,12 @@ from __future__ import annotations
 import gc
 import html
 import logging
+import pickle
 import re
 import unicodedata
 import uuid
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain, compress, count, repeat
@@ -757,7 +758,8 @@ def split_hashtag(tag: str) -> list[str]:
 # Tokenisation
 # --------------------------------------------------------------------------------------
 
-_EMOJI_SEQ = (
+#: Regular expression of one emoji (flags, keycaps, skin tones and ZWJ sequences).
+EMOJI_PATTERN = _EMOJI_SEQ = (
     "[\U0001f1e6-\U0001f1ff]{2}"
     "|[0-9#*]\ufe0f?\u20e3"
     f"|[{_EMOJI_CLASS}](?:\ufe0f|[\U0001f3fb-\U0001f3ff])*"
@@ -1101,7 +1103,9 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
     text_col : str, default "text"
         Text column of a corpus passed to :meth:`transform`.
     n_jobs : int, default 1
-        Processes used by :meth:`transform` on a corpus (joblib).
+        Processes used by :meth:`transform` on a corpus, the main one included (joblib's
+        reusable process pool; -1 is every CPU): ``n_jobs=2`` starts one worker and the
+        main process cleans chunks too. The output is identical whatever ``n_jobs``.
     chunk_size : int, default 20000
         Posts per parallel chunk.
     progress : bool or None, default None
@@ -1323,6 +1327,18 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
             self.fit()
 
     # ------------------------------------------------------------------ one text
+
+    def lemmatize(self, word: str) -> str:
+        """The lemma of one word, as the cleaner gives it in ``lemmas`` (lower case;
+        cached).
+
+        Examples
+        --------
+        >>> FrenchTextCleaner().fit().lemmatize("Châteaux")
+        'château'
+        """
+        self._check_fitted()
+        return self._lemma(word.lower())
 
     def _lemma(self, low: str) -> str:
         lemma = self._lemma_cache.get(low)
@@ -1844,28 +1860,24 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
             chunks = (texts[i : i + size] for i in range(0, n, size))
         disable = None if self.progress is None else not self.progress
         bar = tqdm(total=n, desc="clean", unit="post", disable=disable, leave=False)
-        clean_parts: list[Any] = []
+        clean_parts: dict[int, Any] = {}
         arrays = [np.empty(n, dtype=object) for _ in CLEAN_COLUMNS[1:]]
-        pos = 0
         # no cyclic garbage collection while millions of lists are made or unpickled from
         # the workers (it would triple the time the main process spends on each chunk)
         enabled = gc.isenabled()
         gc.disable()
         try:
-            if self.n_jobs == 1 or n <= size:
-                parts: Iterable[list[list[Any]]] = map(self._columns, chunks)
+            workers = _effective_workers(self.n_jobs)
+            if workers == 0 or n <= size:
+                parts: Iterable[tuple[int, list[list[Any]]]] = enumerate(map(self._columns, chunks))
             else:
-                from joblib import Parallel, delayed
-
-                run_id = uuid.uuid4().hex
-                parallel = Parallel(n_jobs=self.n_jobs, return_as="generator")
-                parts = parallel(delayed(_process_chunk)(self, c, run_id) for c in chunks)
-            for part in parts:
+                parts = _parallel_chunks(self, chunks, workers)
+            for index, part in parts:
+                pos = index * size
                 m = len(part[0])
-                clean_parts.append(pd.array(part[0], dtype="string"))
+                clean_parts[index] = pd.array(part[0], dtype="string")
                 for arr, values in zip(arrays, part[1:], strict=True):
                     arr[pos : pos + m] = values
-                pos += m
                 del part
                 bar.update(m)
         finally:
@@ -1874,8 +1886,19 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
                 gc.enable()
         if not clean_parts:
             return pd.array([], dtype="string"), arrays
-        text_clean = pd.concat([pd.Series(a, copy=False) for a in clean_parts], ignore_index=True)
+        text_clean = pd.concat(
+            [pd.Series(clean_parts[i], copy=False) for i in sorted(clean_parts)],
+            ignore_index=True,
+        )
         return text_clean.array, arrays
+
+
+def _effective_workers(n_jobs: int | None) -> int:
+    """Worker processes beside the main one for ``n_jobs`` (joblib's convention: -1 is
+    every CPU); the main process cleans chunks too, so ``n_jobs=2`` starts one worker."""
+    from joblib import effective_n_jobs
+
+    return max(0, effective_n_jobs(n_jobs) - 1)
 
 
 #: The cleaner of the current run in a worker process, its caches warm from chunk to chunk.
@@ -1884,8 +1907,13 @@ _WORKER_CLEANER: dict[str, FrenchTextCleaner] = {}
 
 def _process_chunk(
     cleaner: FrenchTextCleaner, texts: list[str], run_id: str | None = None
-) -> list[list[Any]]:
-    """Clean a chunk in a worker; the chunks of one run share one cleaner a worker."""
+) -> list[bytes]:
+    """Clean a chunk in a worker; the chunks of one run share one cleaner a worker.
+
+    Each column comes back pickled on its own: one pickle of all the columns is twice
+    as slow to write (its memo of every string object grows very large), and bytes
+    cross the process boundary as one buffer.
+    """
     if run_id is not None:
         warm = _WORKER_CLEANER.get(run_id)
         if warm is None:
@@ -1893,7 +1921,54 @@ def _process_chunk(
             _WORKER_CLEANER[run_id] = cleaner
         else:
             cleaner = warm
-    return cleaner._columns(texts)
+    return [pickle.dumps(col, protocol=pickle.HIGHEST_PROTOCOL) for col in cleaner._columns(texts)]
+
+
+def _parallel_chunks(
+    cleaner: FrenchTextCleaner, chunks: Iterable[list[Any]], workers: int
+) -> Iterator[tuple[int, list[list[Any]]]]:
+    """Clean ``chunks`` with ``workers`` processes and the main one, yielding
+    ``(chunk index, columns)`` as chunks finish (not in order).
+
+    The workers (joblib's reusable loky executor, warm from one call to the next) always
+    have two chunks each queued; the main process cleans the next chunk itself whenever
+    no result is waiting, so it is never idle and never a bottleneck: with ``n_jobs=2``
+    on two cores, one worker and the main process share the chunks. Every chunk is
+    cleaned by the same deterministic function, so the output equals ``n_jobs=1``.
+    """
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    from joblib.externals.loky import get_reusable_executor
+
+    executor = get_reusable_executor(max_workers=workers)
+    run_id = uuid.uuid4().hex
+    todo = enumerate(chunks)
+    pending: dict[Any, int] = {}
+    more = True
+    try:
+        while more or pending:
+            while more and len(pending) < 2 * workers:
+                item = next(todo, None)
+                if item is None:
+                    more = False
+                    break
+                pending[executor.submit(_process_chunk, cleaner, item[1], run_id)] = item[0]
+            done = [future for future in pending if future.done()]
+            for future in done:
+                index = pending.pop(future)
+                yield index, [pickle.loads(col) for col in future.result()]
+            if done:
+                continue
+            item = next(todo, None) if more else None
+            if item is not None:
+                yield item[0], cleaner._columns(item[1])
+            else:
+                more = False
+                if pending:
+                    wait(pending, return_when=FIRST_COMPLETED)
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def clean_corpus(

@@ -58,7 +58,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .clean import _EMOJI_SEQ, CONTEXT_LEMMAS, fold_accents, load_stopwords
+from .clean import CONTEXT_LEMMAS, EMOJI_PATTERN, fold_accents, load_stopwords
 from .schema import check_columns
 
 __all__ = [
@@ -87,7 +87,7 @@ _TOKEN_PATTERN = (
     r"|@\w+"  # mention
     r"|(?<![\w'’-])(?i:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmnstc])['’](?=\w)"  # elision
     r"|\w+(?:['’-]\w+)*"  # word or number, inner hyphens and apostrophes kept
-    rf"|{_EMOJI_SEQ}"  # emoji
+    rf"|{EMOJI_PATTERN}"  # emoji
 )
 _SPLIT_RE = re.compile(f"({_TOKEN_PATTERN})")
 _TOKEN_RE = re.compile(_TOKEN_PATTERN)
@@ -445,7 +445,7 @@ class KwicIndex:
             if low in CONTEXT_LEMMAS:
                 out[i] = CONTEXT_LEMMAS[low][2]
             else:
-                out[i] = known.get(low) or cleaner._lemma(low)
+                out[i] = known.get(low) or cleaner.lemmatize(low)
         return out
 
     def _lemma_positions(self, query: str, accents: bool) -> np.ndarray:
@@ -722,7 +722,7 @@ class KwicIndex:
             from .clean import FrenchTextCleaner
 
             self._cleaner = FrenchTextCleaner(lemmatizer=self.lemmatizer).fit()
-        return {key, _key(self._cleaner._lemma(low), False, accents)}
+        return {key, _key(self._cleaner.lemmatize(low), False, accents)}
 
     def _contexts(
         self,

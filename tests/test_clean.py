@@ -395,6 +395,48 @@ def test_parallel_output_is_identical(sample) -> None:
     pd.testing.assert_frame_equal(one, two)
 
 
+def test_parallel_chunks_are_shared_by_the_main_process_and_the_worker(sample, monkeypatch) -> None:
+    texts = sample.corpus["text"].iloc[:2000].tolist()
+    cleaner = FrenchTextCleaner(progress=False).fit()
+    chunks = [texts[i : i + 250] for i in range(0, 2000, 250)]
+    local = []
+    columns = FrenchTextCleaner._columns
+    monkeypatch.setattr(
+        FrenchTextCleaner, "_columns", lambda self, t: local.append(t) or columns(self, t)
+    )
+    seen = dict(C._parallel_chunks(cleaner, chunks, workers=1))
+    monkeypatch.undo()
+    assert sorted(seen) == list(range(8))
+    # the worker always has two chunks queued; the main process cleans the others
+    assert 1 <= len(local) <= 6
+    serial = cleaner._columns(texts)
+    for index, columns in seen.items():
+        assert columns == [col[index * 250 : (index + 1) * 250] for col in serial]
+
+
+def _fail_on_marker(text: str) -> str:
+    if "MARKER-7" in text:
+        raise ValueError("step failed on the marked post")
+    return text
+
+
+def test_an_error_in_a_worker_reaches_the_caller(sample) -> None:
+    corpus = sample.corpus.iloc[:1200].copy()
+    corpus["text"] = corpus["text"].astype(object)
+    corpus.iloc[50, corpus.columns.get_loc("text")] = "MARKER-7 in the first chunk"
+    with pytest.raises(ValueError, match="marked post"):
+        clean_corpus(
+            corpus,
+            steps=[_fail_on_marker],
+            n_jobs=2,
+            chunk_size=100,
+            progress=False,
+            detect_lang=False,
+            duplicates=False,
+            bots=False,
+        )
+
+
 def test_empty_corpus() -> None:
     empty = pd.DataFrame({"text": pd.Series([], dtype="string")})
     out = clean_corpus(empty)
