@@ -1243,6 +1243,10 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         self._lemma_cache: dict[str, str] = {}
         self._init_caches()
         self._lemma_one = self._make_lemmatizer()
+        # every resource is loaded here, not on the first post: the lemmatiser's
+        # dictionary (simplemma reads it lazily) and the accented forms of hashtag words
+        self._lemma_one("maisons")
+        _accented_forms()
         overrides: dict[str, str] = {}
         if self.lemmatizer == "simplemma":
             overrides.update(LEMMA_OVERRIDES)
