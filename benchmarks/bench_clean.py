@@ -1,7 +1,18 @@
 """Throughput and memory of the French text cleaning (issue 4).
 
-Generated corpora of N posts (10 to 40 word tokens each) are made by recombining
-sentences of the sample's posts (fixed seed). On the same texts, one core:
+Generated corpora of N posts (10 to 40 word tokens each, fixed seed), of two kinds
+(``--corpus``):
+
+* ``realistic`` (the default): :func:`corpus.realistic_posts`, words drawn from a French
+  frequency list with a long tail of rare forms, place names, @mentions, hashtags, URLs,
+  emojis, numbers, elisions, abbreviations, typos and stretched letters; its vocabulary
+  keeps growing with N (Heaps' law, beta about 0.6: 33k distinct forms at 10k posts,
+  138k at 100k, 530k at 1M), so the per-token caches see new forms as on real posts;
+* ``sample``: sentences of the sample's posts recombined (:func:`make_corpus`); it
+  repeats the same sentences (7,500 distinct forms at 1M posts), which flatters every
+  cache: kept for comparison with earlier figures.
+
+On the same texts, one core:
 
 * ``regex``: one compiled ``re.findall(r"\\w+")`` a post (the floor);
 * ``pipeline``: the default :class:`territoire_lab.clean.FrenchTextCleaner` (normalise,
@@ -16,6 +27,7 @@ Usage::
 
     python benchmarks/bench_clean.py                  # --n 100000 1000000
     python benchmarks/bench_clean.py --n 100000 --repeats 3 --profile
+    python benchmarks/bench_clean.py --n 100000 --corpus sample --no-memory
 
 Figures are medians over ``--repeats`` runs, printed as a table.
 """
@@ -39,11 +51,13 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from _memory import peak_rss_mib, rss_mib
+from corpus import realistic_posts, vocabulary_growth
 
 from territoire_lab.clean import FrenchTextCleaner
 from territoire_lab.datasets import load_sample_corpus
 
 KEY = "benchmark key, not a secret 0123456789"
+CORPORA = ("realistic", "sample")
 _SENT_RE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD_RE = re.compile(r"\w+")
 
@@ -75,6 +89,15 @@ def make_corpus(n: int, *, seed: int = 0) -> list[str]:
     return out
 
 
+def texts_of(kind: str, n: int, *, seed: int = 0) -> list[str]:
+    """``n`` generated posts of the corpus ``kind`` (``realistic`` or ``sample``)."""
+    if kind == "realistic":
+        return realistic_posts(n, seed=seed)
+    if kind == "sample":
+        return make_corpus(n, seed=seed)
+    raise ValueError(f"corpus={kind!r} is not known; expected one of {CORPORA}")
+
+
 def median_rate(
     func: Callable[[], object], n: int, repeats: int, clock: Callable[[], float] = time.process_time
 ) -> float:
@@ -95,13 +118,15 @@ def run_pipeline(texts: list[str]) -> None:
     FrenchTextCleaner(progress=False).fit().process_many(texts)
 
 
-def bench(n: int, repeats: int, spacy_max: int) -> dict[str, float]:
-    texts = make_corpus(n)
-    tokens = sum(len(_WORD_RE.findall(t)) for t in texts) / len(texts)
+def bench(n: int, repeats: int, spacy_max: int, kind: str = "realistic") -> dict[str, float]:
+    texts = texts_of(kind, n)
+    (vocab,) = vocabulary_growth(texts, [len(texts)])
     load = os.getloadavg()[0]
     print(
-        f"\n== {n:,} posts, {tokens:.1f} word tokens a post on average; "
-        f"{os.cpu_count()} CPUs, load average {load:.1f} ==",
+        f"\n== {kind} corpus: {n:,} posts, {vocab['tokens'] / n:.1f} word tokens a post on "
+        f"average, {vocab['forms']:,} distinct word forms (lower-cased \\w+ without URLs), "
+        f"{vocab['chunks']:,} distinct whitespace chunks; {os.cpu_count()} CPUs, "
+        f"load average {load:.1f} ==",
         flush=True,
     )
     rates: dict[str, float] = {}
@@ -153,8 +178,9 @@ def bench(n: int, repeats: int, spacy_max: int) -> dict[str, float]:
     return rates
 
 
-def profile(n: int) -> None:
-    texts = make_corpus(n)
+def profile(n: int, kind: str = "realistic") -> None:
+    texts = texts_of(kind, n)
+    print(f"\n== cProfile of the pipeline on the {kind} corpus, {n:,} posts ==")
     prof = cProfile.Profile()
     prof.enable()
     run_pipeline(texts)
@@ -164,7 +190,7 @@ def profile(n: int) -> None:
     print(out.getvalue())
 
 
-def memory_child(n: int) -> None:
+def memory_child(n: int, kind: str = "realistic") -> None:
     """Run clean_corpus on n posts and print the peak RSS (MiB) as JSON.
 
     The corpus is a DataFrame of n texts, as :func:`territoire_lab.io.read_corpus` gives
@@ -172,7 +198,7 @@ def memory_child(n: int) -> None:
     """
     from territoire_lab.clean import clean_corpus
 
-    corpus = pd.DataFrame({"text": make_corpus(n)})
+    corpus = pd.DataFrame({"text": texts_of(kind, n)})
     gc.collect()
     before, before_peak = rss_mib(), peak_rss_mib()
     t0 = time.perf_counter()
@@ -194,6 +220,13 @@ def memory_child(n: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument(
+        "--corpus",
+        choices=CORPORA,
+        default="realistic",
+        help="realistic: corpus.realistic_posts (growing vocabulary, the default); "
+        "sample: sentences of the sample recombined (make_corpus, for comparison)",
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--spacy-max", type=int, default=200_000)
     parser.add_argument("--profile", action="store_true")
@@ -202,24 +235,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
-        memory_child(args.memory_child)
+        memory_child(args.memory_child, args.corpus)
         return
     if not args.memory_only:
         for n in args.n:
-            bench(n, args.repeats, args.spacy_max)
+            bench(n, args.repeats, args.spacy_max, args.corpus)
         if args.profile:
-            profile(min(args.n))
+            profile(min(args.n), args.corpus)
     if not args.no_memory:
         n = max(args.n)
         res = subprocess.run(
-            [sys.executable, __file__, "--memory-child", str(n)],
+            [sys.executable, __file__, "--memory-child", str(n), "--corpus", args.corpus],
             capture_output=True,
             text=True,
             check=True,
         )
         mem = json.loads(res.stdout.strip().splitlines()[-1])
         print(
-            f"\nclean_corpus on {mem['n']:,} posts (one core, no lang/dedup): "
+            f"\nclean_corpus on {mem['n']:,} {args.corpus} posts (one core, no lang/dedup): "
             f"{mem['s']:.1f} s, peak RSS {mem['peak_mib']:,.0f} MiB "
             f"= {mem['peak_mib'] * 2**20 / 1e9:.2f} GB (target < 3 GB); corpus loaded before "
             f"cleaning: {mem['before_mib']:,.0f} MiB RSS (peak while generating it: "

@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .hashtags import load_hashtag_vocabulary, split_hashtag
 from .schema import check_columns
 
 __all__ = [
@@ -246,19 +247,6 @@ def load_word_frequencies() -> dict[str, int]:
         word, zipf = line.split("\t")
         out[word] = int(zipf)
     return out
-
-
-@lru_cache(maxsize=1)
-def _accented_forms() -> dict[str, str]:
-    """Folded form -> its most frequent spelling (``velo`` -> ``vélo``)."""
-    out: dict[str, tuple[int, str]] = {}
-    for word, zipf in load_word_frequencies().items():
-        key = fold_accents(word)
-        if key not in out or zipf > out[key][0]:
-            out[key] = (zipf, word)
-    forms = {k: w for k, (_, w) in out.items()}
-    forms["a"] = "à"  # in hashtags a lone A is the preposition: #LoireAVelo, #ALaUne
-    return forms
 
 
 # --------------------------------------------------------------------------------------
@@ -646,113 +634,6 @@ DEFAULT_STEPS: tuple[Callable[[str], str], ...] = (
     reduce_stretched,
     normalize_whitespace,
 )
-
-# --------------------------------------------------------------------------------------
-# Hashtag segmentation
-# --------------------------------------------------------------------------------------
-
-_CAMEL_RE = re.compile(
-    r"\d+[a-zà-ÿ]{0,2}(?![a-zà-ÿ])|\d+"
-    r"|[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]+"
-    r"|[^\W\d_a-zà-ÿ]+(?=[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]|\d|_|$)"
-    r"|[^\W\d_A-ZÀ-Þ]+"
-    r"|[^\W\d_]+"
-)
-
-
-#: a piece of two or three letters of a segmented hashtag must be a common word (Zipf x 100):
-#: the frequency list holds rare abbreviations ("ti", "kt", "gi") that would otherwise cut
-#: unknown names apart (#tiktokfrance -> "ti kt ok france", #vigicrues -> "vi gi crues")
-_MIN_ZIPF_SHORT = {2: 500, 3: 400}
-
-
-def _segment(word: str, freq: Mapping[str, int], max_len: int = 20) -> list[str]:
-    """Split a lower-case run of letters into the most probable known words (Viterbi)."""
-    n = len(word)
-    if n < 6 or word in freq:
-        return [word]
-    unknown = -1000
-    # best[i] = (score, start of last word)
-    best: list[tuple[float, int]] = [(0.0, 0)] + [(-1e18, 0)] * n
-    for i in range(1, n + 1):
-        for j in range(max(0, i - max_len), i):
-            piece = word[j:i]
-            zipf = freq.get(piece)
-            if zipf is None:
-                key_form = _accented_forms().get(piece)
-                zipf = freq.get(key_form) if key_form else None
-            if (
-                zipf is None
-                or (len(piece) == 1 and piece not in "ày")
-                or zipf < _MIN_ZIPF_SHORT.get(len(piece), 0)
-            ):
-                score = unknown * len(piece)
-            else:
-                score = zipf - 800  # every word costs: one known word beats two
-            if best[j][0] + score > best[i][0]:
-                best[i] = (best[j][0] + score, j)
-    pieces = []
-    i = n
-    while i > 0:
-        j = best[i][1]
-        pieces.append(word[j:i])
-        i = j
-    pieces.reverse()
-    if len(pieces) > 1 and n / len(pieces) < 3:  # "photooftheday" -> photo of the da y
-        return [word]
-    accented = _accented_forms()
-    if any(
-        (len(p) == 1 and p not in "aày") or (p not in freq and p not in accented) for p in pieces
-    ):
-        return [word]
-    return pieces
-
-
-def split_hashtag(tag: str) -> list[str]:
-    """Split a hashtag into lower-case words, restoring accents.
-
-    Camel case, digits and underscores split first (``LoireAVelo`` -> ``Loire A Velo``);
-    long lower-case runs are then segmented with a French word-frequency list
-    (``francetourisme`` -> ``france tourisme``, Viterbi over word log-frequencies); each
-    unaccented piece gets its most frequent spelling (``velo`` -> ``vélo``, ``a`` ->
-    ``à``). Unknown pieces are kept whole.
-
-    Parameters
-    ----------
-    tag : str
-        The hashtag, with or without ``#``.
-
-    Returns
-    -------
-    list of str
-
-    References
-    ----------
-    Norvig, P. (2009). Natural language corpus data. In *Beautiful Data*, O'Reilly,
-    pp. 219-242 (word segmentation by unigram probabilities).
-
-    Examples
-    --------
-    >>> split_hashtag("#LoireAVelo")
-    ['loire', 'à', 'vélo']
-    >>> split_hashtag("#24hLeMans")
-    ['24h', 'le', 'mans']
-    >>> split_hashtag("francetourisme")
-    ['france', 'tourisme']
-    """
-    tag = tag.lstrip("#")
-    freq = load_word_frequencies()
-    accented = _accented_forms()
-    out: list[str] = []
-    for part in _CAMEL_RE.findall(tag):
-        low = part.lower()
-        pieces = [low] if part[0].isdigit() else _segment(low, freq)
-        for piece in pieces:
-            if piece.isascii() and (piece != "a" or len(tag) > 1):
-                piece = accented.get(piece, piece)  # "a" inside a hashtag is "à"
-            out.append(piece)
-    return out
-
 
 # --------------------------------------------------------------------------------------
 # Tokenisation
@@ -1244,9 +1125,10 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         self._init_caches()
         self._lemma_one = self._make_lemmatizer()
         # every resource is loaded here, not on the first post: the lemmatiser's
-        # dictionary (simplemma reads it lazily) and the accented forms of hashtag words
+        # dictionary (simplemma reads it lazily) and the vocabulary of hashtag words
         self._lemma_one("maisons")
-        _accented_forms()
+        if self.hashtags == "split":
+            load_hashtag_vocabulary()
         overrides: dict[str, str] = {}
         if self.lemmatizer == "simplemma":
             overrides.update(LEMMA_OVERRIDES)

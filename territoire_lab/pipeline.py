@@ -29,11 +29,13 @@ How each step stays exact when chunked:
     ``CountVectorizer`` (``min_df``, ``max_df``, ``max_features`` on the sample), then,
     for NMF, TF-IDF with the inverse document frequencies of the sample.
 ``topics``
-    ``MiniBatchNMF`` (Mairal et al. 2010; Lefèvre et al. 2011) or online LDA (Hoffman
-    et al. 2010) fitted with ``partial_fit`` on mini-batches of ``batch_size`` documents
-    cut from the stream of documents in the store's canonical order (platform, month,
-    append order), a remainder carried over from one chunk to the next: the mini-batches
-    and hence the topics are the same for any chunk size and any number of workers. The
+    A :class:`~territoire_lab.topics.TopicModel` (``minibatch_nmf``: mini-batch NMF,
+    Mairal et al. 2010, Lefèvre et al. 2011; or ``online_lda``: Hoffman, Blei & Bach
+    2010) learnt with :meth:`~territoire_lab.topics.TopicModel.partial_fit` over the
+    vocabulary above, on mini-batches of ``batch_size`` documents cut from the stream of
+    documents in the store's canonical order (platform, month, append order), a
+    remainder carried over from one chunk to the next: the mini-batches and hence the
+    topics are the same for any chunk size and any number of workers. The
     document-topic weights are solved row by row (multiplicative updates with a per-row
     stopping rule for NMF, the per-document E-step for LDA), so they do not depend on
     the chunking either.
@@ -51,8 +53,8 @@ Mairal, J., Bach, F., Ponce, J. and Sapiro, G. (2010). Online learning for matri
 factorization and sparse coding. *JMLR* 11, 19-60.
 Lefèvre, A., Bach, F. and Févotte, C. (2011). Online algorithms for nonnegative matrix
 factorization with the Itakura-Saito divergence. *WASPAA*.
-Hoffman, M., Bach, F. and Blei, D. (2010). Online learning for latent Dirichlet
-allocation. *NIPS* 23.
+Hoffman, M. D., Blei, D. M. and Bach, F. (2010). Online learning for latent Dirichlet
+allocation. *NIPS* 23, 856-864.
 Rocklin, M. (2015). Dask: parallel computation with blocked algorithms and task
 scheduling. *Proceedings of the 14th Python in Science Conference*, 130-136.
 """
@@ -77,7 +79,7 @@ from ._compat import import_optional
 from .clean import clean_corpus
 from .places import attribute_territory
 from .store import CorpusStore, arrow_to_corpus
-from .topics import TopicModel
+from .topics import PARTIAL_FIT_METHODS, TopicModel
 
 __all__ = ["STEPS", "PipelineResult", "run_chunked", "run_in_memory"]
 
@@ -87,7 +89,7 @@ logger = logging.getLogger("territoire_lab")
 STEPS = ("clean", "places", "vectorise", "topics")
 
 #: topic models fitted with ``partial_fit``
-ONLINE_METHODS = ("minibatch_nmf", "online_lda")
+ONLINE_METHODS = PARTIAL_FIT_METHODS
 
 #: columns of the ``clean`` results (``text_clean`` and ``urls`` are left out: the first
 #: is the text again, the second is in ``text``)
@@ -265,7 +267,10 @@ def _stage_frame(
 def _vectorise(vectorizer: Any, lemmas: Iterable[Any]) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Model input (counts or TF-IDF) and the term counts of a block of documents."""
     counts = vectorizer["counts"].transform(lemmas)
-    x = vectorizer["weights"].transform(counts) if "weights" in vectorizer else counts
+    # by step name: `"weights" in vectorizer` would compare with the steps themselves and
+    # be always False (NMF fitted on counts, until 2026-11-29)
+    weights = vectorizer.named_steps.get("weights")
+    x = weights.transform(counts) if weights is not None else counts
     return sparse.csr_matrix(x, dtype=np.float64), np.asarray(counts.sum(axis=0)).ravel()
 
 
@@ -417,11 +422,12 @@ class PipelineResult:
         In-memory results (``clean``, ``places``, ``topics``) of :func:`run_in_memory`;
         for a chunked run use :meth:`read` or DuckDB on :meth:`glob`.
     topic_model : TopicModel or None
-        A fitted :class:`~territoire_lab.topics.TopicModel` (``vectorizer_``,
-        ``model_``, ``feature_names_``, ``components_``, ``term_weights_``,
-        ``term_frequency_``): :meth:`~territoire_lab.topics.TopicModel.top_terms` and
-        :meth:`~territoire_lab.topics.TopicModel.transform` work; the document topics are
-        in the ``topics`` results, not in ``doc_topic_``.
+        The :class:`~territoire_lab.topics.TopicModel` learnt by
+        :meth:`~territoire_lab.topics.TopicModel.partial_fit` (``vectorizer_`` is
+        ``vectorizer``; ``model_`` the scikit-learn estimator): ``top_terms``,
+        ``transform``, ``coherence`` ... work, and more chunks can be learnt with
+        ``partial_fit``. The document topics are in the ``topics`` results
+        (:meth:`read`), not in the model (its ``doc_topics()`` raises, saying so).
     vectorizer : sklearn Pipeline or None
         ``counts`` (CountVectorizer) then, for NMF, ``weights`` (TfidfTransformer).
     term_counts : ndarray or None
@@ -485,57 +491,50 @@ def _make_vectorizer(
     return Pipeline(steps)
 
 
-def _make_model(method: str, n_topics: int, batch_size: int, n_docs: int, random_state: int):
-    from sklearn.decomposition import LatentDirichletAllocation, MiniBatchNMF
+def _topic_model(
+    method: str, n_topics: int, batch_size: int, n_docs: int, random_state: int, **limits: Any
+) -> TopicModel:
+    """The pipeline's topic model, to be learnt with ``partial_fit``.
 
-    if method == "minibatch_nmf":
-        return MiniBatchNMF(
-            n_topics, init="nndsvda", batch_size=batch_size, random_state=random_state
-        )
-    return LatentDirichletAllocation(
-        n_topics, learning_method="online", batch_size=batch_size,
-        total_samples=max(n_docs, 1), random_state=random_state,
+    Mini-batch NMF with the Frobenius loss on the matrices of :func:`_vectorise`, NNDSVDA
+    on the first mini-batch (the vocabulary is given fitted, not as a sample); online LDA
+    scaled to the corpus (``total_samples``). ``limits``
+    (``min_df``, ``max_df``, ``max_features``) record the vocabulary rules in the model's
+    parameters; the vocabulary itself is the pipeline's, given to ``partial_fit``.
+    """
+    return TopicModel(
+        method=method, n_topics=n_topics, beta_loss="frobenius", batch_size=batch_size,
+        total_samples=max(n_docs, 1), random_state=random_state, **limits,
     )  # fmt: skip
 
 
 class _BatchStream:
-    """Cut a stream of row blocks into mini-batches of ``batch_size`` rows for partial_fit."""
+    """Cut a stream of row blocks into mini-batches of ``batch_size`` rows for partial_fit.
 
-    def __init__(self, model: Any, batch_size: int) -> None:
+    The full mini-batches of what has arrived go to
+    :meth:`~territoire_lab.topics.TopicModel.partial_fit` at once (it cuts them in
+    ``batch_size`` rows); the remainder waits for the next block, so the mini-batches do
+    not depend on the chunking.
+    """
+
+    def __init__(self, model: TopicModel, batch_size: int, vocabulary: Any) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.vocabulary = vocabulary
         self.buffer: sparse.csr_matrix | None = None
 
     def feed(self, x: sparse.csr_matrix) -> None:
         buf = x if self.buffer is None else sparse.vstack([self.buffer, x], format="csr")
         n, bs = buf.shape[0], self.batch_size
         full = n - n % bs
-        with _one_blas_thread():
-            for i in range(0, full, bs):
-                self.model.partial_fit(buf[i : i + bs])
+        if full:
+            self.model.partial_fit(buf[:full], vocabulary=self.vocabulary)
         self.buffer = buf[full:] if full < n else None
 
     def flush(self) -> None:
         if self.buffer is not None and self.buffer.shape[0]:
-            with _one_blas_thread():
-                self.model.partial_fit(self.buffer)
+            self.model.partial_fit(self.buffer, vocabulary=self.vocabulary)
         self.buffer = None
-
-
-def _topic_model(
-    vectorizer: Any, model: Any, term_counts: np.ndarray, method: str, n_topics: int, rs: int
-) -> TopicModel:
-    tm = TopicModel(method=method, n_topics=n_topics, random_state=rs)
-    tm.vectorizer_ = vectorizer
-    tm.model_ = model
-    tm.feature_names_ = np.asarray(vectorizer["counts"].get_feature_names_out())
-    tm.components_ = np.asarray(model.components_, dtype=float)
-    s = tm.components_.sum(axis=1, keepdims=True)
-    tm.term_weights_ = np.divide(tm.components_, s, out=np.zeros_like(tm.components_), where=s > 0)
-    total = term_counts.sum()
-    tm.term_frequency_ = term_counts / total if total > 0 else term_counts.astype(float)
-    tm.n_features_in_ = len(tm.feature_names_)
-    return tm
 
 
 def _check_args(steps: Sequence[str], method: str, chunksize: int, batch_size: int) -> tuple:
@@ -631,16 +630,20 @@ def run_in_memory(
         timing["vectorise"] = res.wall["vectorise"] = time.perf_counter() - t
         if "topics" in steps:
             t = time.perf_counter()
-            model = _make_model(method, n_topics, batch_size, n, random_state)
+            tm = _topic_model(
+                method, n_topics, batch_size, n, random_state, min_df=min_df, max_df=max_df,
+                max_features=max_features,
+            )  # fmt: skip
             for _ in range(n_epochs):
-                stream = _BatchStream(model, batch_size)
+                stream = _BatchStream(tm, batch_size, vec)
                 stream.feed(x)
                 stream.flush()
             timing["fit"] = res.wall["fit"] = time.perf_counter() - t
             t = time.perf_counter()
-            res.tables["topics"] = _topics_frame(out["clean"]["doc_id"], _doc_topics(model, x))
+            w = _doc_topics(tm.model_, x)
+            res.tables["topics"] = _topics_frame(out["clean"]["doc_id"], w)
             timing["transform"] = res.wall["transform"] = time.perf_counter() - t
-            res.topic_model = _topic_model(vec, model, tf, method, n_topics, random_state)
+            res.topic_model = tm
     res.wall["total"] = time.perf_counter() - t_all
     return res
 
@@ -849,15 +852,18 @@ def _run_plan(
     res.vectorizer = vec
     names = vec["counts"].get_feature_names_out()
     timings["vocabulary"] = res.wall["vocabulary"] = time.perf_counter() - t
-    model = (
-        _make_model(method, n_topics, batch_size, n, random_state) if "topics" in steps else None
-    )
+    tm = None
+    if "topics" in steps:
+        tm = _topic_model(
+            method, n_topics, batch_size, n, random_state, min_df=min_df, max_df=max_df,
+            max_features=max_features,
+        )  # fmt: skip
     t = time.perf_counter()
     tf = np.zeros(len(names))
     items = [(str(out_dir), i) for i in range(len(plan))]
-    epochs = n_epochs if model is not None else 1
+    epochs = n_epochs if tm is not None else 1
     for epoch in range(epochs):
-        stream = _BatchStream(model, batch_size) if model is not None else None
+        stream = _BatchStream(tm, batch_size, vec) if tm is not None else None
         for part in _progress(
             runner.map_ordered(_vectorise_chunk, items, vectorizer=vec), total=len(plan),
             desc=f"fit {epoch + 1}/{epochs}", show=show_progress,
@@ -876,17 +882,17 @@ def _run_plan(
     pd.DataFrame({"term": pd.array(names, dtype="string"), "count": tf.astype(np.int64)}).pipe(
         _write, out_dir / "vocabulary.parquet"
     )
-    if model is None:
+    if tm is None:
         return res
     t = time.perf_counter()
     for part in _progress(
-        runner.map_ordered(_topics_chunk, items, vectorizer=vec, model=model), total=len(plan),
-        desc="topics", show=show_progress,
+        runner.map_ordered(_topics_chunk, items, vectorizer=vec, model=tm.model_),
+        total=len(plan), desc="topics", show=show_progress,
     ):  # fmt: skip
         timings["transform"] = timings.get("transform", 0.0) + part["seconds"]
     res.wall["transform"] = time.perf_counter() - t
-    res.topic_model = _topic_model(vec, model, tf, method, n_topics, random_state)
+    res.topic_model = tm
     import joblib
 
-    joblib.dump({"vectorizer": vec, "model": model}, out_dir / "model.joblib")
+    joblib.dump({"vectorizer": vec, "model": tm.model_}, out_dir / "model.joblib")
     return res
