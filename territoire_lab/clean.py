@@ -1824,9 +1824,11 @@ def _parallel_chunks(
     """
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    from joblib.externals.loky import get_reusable_executor
+    from joblib.executor import get_memmapping_executor
 
-    executor = get_reusable_executor(max_workers=workers)
+    # joblib's own reusable executor (the one its Parallel uses): a bare loky executor
+    # would lack what joblib's Parallel later expects of the shared pool
+    executor = get_memmapping_executor(workers)
     run_id = uuid.uuid4().hex
     todo = enumerate(chunks)
     pending: dict[Any, int] = {}

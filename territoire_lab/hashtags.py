@@ -14,33 +14,46 @@ A hashtag is split in two stages:
      curated areas, districts and notable places of ``resources/gazetteer/aliases.csv``:
      Touraine, Chambord, Cité Plantagenêt...), each a known *phrase* that expands into its
      words (``saintcyrsurloire`` -> ``saint cyr sur loire``) and whose words are known
-     words, with a frequency estimated from the population;
-   * a small curated list (``resources/hashtag_words.tsv``: instagood, igers, hiking...).
+     words, with a frequency estimated from the population; a name that begins with an
+     article is also a phrase without it (``iledyeu``, ``sablesdolonne``);
+   * a small curated list (``resources/hashtag_words.tsv``: instagood, igers, hiking, and
+     the English words of complaint and praise tags: ``travauxfail``, ``loirevibes``).
 
 A piece of the segmentation is a known word, a known place name, an elided word before a
 vowel (``lacdannecy`` -> ``lac d' annecy``) or an *unknown* word of at least ten letters,
 whose probability falls tenfold with each letter (Norvig's estimate for unseen words); a
-whole run may always stay one unknown word. Known words of two, three and four letters must
-be common (the frequency list holds rare abbreviations, ``ti``, ``gi``, ``kt``, that would
-cut unknown names apart), and a segmentation made mostly of one- and two-letter words is
-refused. So an unknown name is kept whole (``vigicrues``, ``tiktokfrance``, ``nausicaa``
-rather than ``n' au si ça à``), a long unknown remainder is one word (``fête des
-kerguelenistes``) and a name of the gazetteer is a word (``cité plantagenêt``, not ``cité
-plant agen et``). Accents are restored from the most frequent spelling of each word, and
-from the spelling of a place name for a sequence of words that makes one (``sable sur
-sarthe`` -> ``sablé sur sarthe``). The parameters were set on a hand-written gold table of
-French territorial hashtags (``tests/data/hashtags_fr_gold.csv``; exact-match accuracy
-0.977 on its 302 tuning rows and 0.944 on 89 rows written afterwards).
+whole run may always stay one unknown word. Elision is compulsory in French, so a bigram
+constraint holds between pieces: an elidable full form (``de``, ``le``, ``la``, ``que``...)
+is never followed by a word that begins with a vowel sound (``coupuredeau`` is
+``coupure d' eau``, not ``coupure de au``; ``visitorleans`` is ``visit orléans``, not
+``visitor le ans``) and an elided word only by one (an aspirated h is a consonant:
+``château de hautefort``, ``match de handball``; so are onze, oui, yacht). Known words of
+two, three and four letters must be common (the frequency list holds rare abbreviations,
+``ti``, ``gi``, ``kt``, that would cut unknown names apart), and a segmentation made mostly
+of one- and two-letter words is refused. So an unknown name is kept whole (``vigicrues``,
+``tiktokfrance``, ``nausicaa`` rather than ``n' au si ça à``), a long unknown remainder is
+one word (``fête des kerguelenistes``) and a name of the gazetteer is a word
+(``cité plantagenêt``, not ``cité plant agen et``). Accents are restored from the most
+frequent spelling of each word, and from the spelling of a place name for a sequence of
+words that makes one (``sable sur sarthe`` -> ``sablé sur sarthe``). The parameters were set
+on a hand-written gold table of French territorial hashtags
+(``tests/data/hashtags_fr_gold.csv``; exact-match accuracy 0.980 on its 302 tuning rows,
+0.966 on 89 rows written after them and 0.948 on 77 rows of elisions and complaint and
+praise tags written before the constraint of elision).
 
 Limits: the model is a unigram model, blind to context: ``sortiratours`` gives *sortira
 tours*, ``festivaldesjardins`` *festival desjardins* (a surname of the list); an unknown
 name that begins or ends with a word can lose it to a neighbour (``visitzythobrasserie``
--> *visitzytho brasserie*).
+-> *visitzytho brasserie*); a frequent word beats a rarer elision (``chateaudangers`` gives
+*château dangers*, ``dunedupilat`` *d' une du pilat*); short names of small communes are
+not pieces (``chateaudazay``, ``chateaudusse`` stay whole).
 
 References
 ----------
 Norvig, P. (2009). Natural language corpus data. In T. Segaran and J. Hammerbacher (eds),
 *Beautiful Data*, O'Reilly, pp. 219-242.
+Grevisse, M. and Goosse, A. (2016). *Le Bon Usage*, 16th ed., De Boeck Supérieur (elision,
+aspirated h).
 Speer, R. (2022). *rspeer/wordfreq: v3.0*. Zenodo. doi:10.5281/zenodo.7199437
 INSEE, Code officiel géographique 2026 and populations légales, via
 ``@etalab/decoupage-administratif`` 6.0.0 (the gazetteer of :mod:`territoire_lab.places`).
@@ -85,12 +98,57 @@ _MIN_ZIPF = {2: 4.8, 3: 3.8, 4: 3.2}
 _ELISIONS = ("l", "d", "j", "n", "s", "m", "t", "c", "qu", "jusqu", "lorsqu", "puisqu")
 _ELISION_BONUS = 0.45
 _VOWELS = frozenset("aeiouyh")
+#: full forms of the elided words: French elision is compulsory (Grevisse and Goosse, *Le Bon
+#: Usage*, 2016), so none of them precedes a word that begins with a vowel sound ("coupuredeau"
+#: is coupure d' eau, not coupure de au) and an elided word precedes only such a word (bigram
+#: constraint of the Viterbi search)
+_ELIDABLE = frozenset(
+    {"de", "le", "la", "je", "me", "te", "se", "ne", "ce", "que", "jusque", "lorsque", "puisque"}
+)
+#: words that begin with a vowel letter but not with a vowel sound, or before which elision
+#: is not made (le onze, le oui, le yacht)
+_NO_ELISION = frozenset(
+    {"onze", "onzieme", "onziemes", "oui", "ouistiti", "ouistitis", "uhlan", "uhlans", "ululer",
+     "yacht", "yachts", "yaourt", "yaourts", "yoga", "yeti", "yetis", "yourte", "yourtes"}
+)  # fmt: skip
+#: a numeral keeps its article: "à la une" (the front page), not "à l' une"
+_NO_ELISION_AFTER = {"une": "la"}
+#: aspirated h (le hameau, la haute, de handball; Le Bon Usage lists them): words and
+#: prefixes, folded; English h-words (le hashtag, le home) behave alike. Any other h is mute.
+_H_ASPIRATED = frozenset(
+    {"hache", "haie", "haies", "haine", "haines", "haineux", "haineuse", "hair", "hais", "hait",
+     "hall", "halls", "halle", "halles", "halte", "haltes", "hamac", "hamacs", "hameau",
+     "hameaux", "hamster", "hanche", "hanches", "handball", "hangar", "hangars", "hanneton",
+     "haras", "harpe", "harpes", "hate", "hater", "havre", "hennir", "hernie", "heron", "herons",
+     "heros", "hetre", "hetres", "hibou", "hiboux", "hic", "hideux", "hideuse", "hippie",
+     "hippies", "hobby", "hoche", "hocher", "homard", "homards", "hors", "hotte", "hottes",
+     "housse", "housses", "houx", "hublot", "hublots", "huer", "hutte", "huttes", "hussard",
+     "hussards", "huit", "huitieme", "huitiemes", "huitaine", "happy", "hard", "head", "heart",
+     "heavy", "hell", "hello", "hey", "high", "hike", "hikers", "hiking", "hip", "hit", "hits",
+     "holiday", "holidays", "home", "hood", "hop", "hot", "hour", "hours", "house", "hub", "hype"}
+)  # fmt: skip
+_H_ASPIRATED_PREFIXES = (
+    "haut", "hach", "handica", "hant", "harcel", "hardi", "hardcore", "hareng", "hargn", "haricot",
+    "harnach", "hasard", "hauss", "herisson", "heurt", "hierarch", "hiss", "hockey", "holland",
+    "hongr", "hont", "hoquet", "houblon", "houill", "houl", "hurl", "hamburger", "hashtag",
+)  # fmt: skip
+#: onset of a piece: a consonant (no elided word before it), a vowel sound (no elidable full
+#: form before it), either (y + vowel: le yoga but l'île d'Yeu; unknown names in h)
+_CONSONANT, _VOWEL, _EITHER = 0, 1, 2
+#: state after a piece: another word, an elidable full form (de, le...), an elided word (d')
+_FREE, _FULL, _ELIDED = 0, 1, 2
 #: ordinal and unit suffixes glued to a number ("1ermai", "24hdumans"), folded
 _DIGIT_SUFFIXES = frozenset({"er", "re", "ere", "e", "eme", "h", "km"})
 _SUFFIX_LOGP = -4.0
 #: a segmentation made mostly of one- and two-letter words whose words (elisions aside)
 #: average fewer letters than this is refused: "nausicaa" is not "n' au si ça à"
 _MIN_MEAN_LEN = 3.0
+#: articles of place names (L'Île-d'Yeu, Les Sables-d'Olonne), dropped in tags as in "aux
+#: Sables-d'Olonne": the name without its article is a phrase too
+_ARTICLES = frozenset({"l'", "le", "la", "les"})
+#: pieces that end at a position are looked for up to the longest key that ends with the
+#: same _SUFFIX_KEY letters (a fifth fewer dictionary look-ups than up to the longest key)
+_SUFFIX_KEY = 4
 #: lower-case runs shorter than this are not segmented
 _MIN_RUN = 4
 #: Zipf of a place name from its population: 1.1 + 0.5 log10(population), an OLS fit
@@ -135,6 +193,28 @@ def _fold(text: str) -> str:
     return text.lower().translate(_FOLD_TABLE)
 
 
+def _onset(key: str, common: bool = True) -> int:
+    """Does a folded word begin with a consonant, a vowel sound or either (see ``_VOWEL``)?
+
+    A vowel letter is a vowel sound but for ``_NO_ELISION`` (onze, oui, yacht); an ``h`` is
+    mute but for ``_H_ASPIRATED`` (hameau, haut...), and either when the word is not
+    ``common`` (a place name of the gazetteer: Haguenau, Hazebrouck have an aspirated h);
+    ``y`` before a consonant is a vowel (Yvelines), before a vowel either (yoga, Yeu).
+    """
+    c = key[:1]
+    if c in ("a", "e", "i", "o", "u"):
+        return _CONSONANT if key in _NO_ELISION else _VOWEL
+    if c == "h":
+        if key in _H_ASPIRATED or key.startswith(_H_ASPIRATED_PREFIXES):
+            return _CONSONANT
+        return _VOWEL if common else _EITHER
+    if c == "y":
+        if key in _NO_ELISION:
+            return _CONSONANT
+        return _VOWEL if key[1:2] not in ("a", "e", "i", "o", "u", "y") else _EITHER
+    return _CONSONANT
+
+
 # --------------------------------------------------------------------------------------
 # Vocabulary
 # --------------------------------------------------------------------------------------
@@ -159,6 +239,16 @@ class HashtagVocabulary:
         Folded elided word -> its log10 p (``"d"``, ``"qu"``...).
     max_len : int
         Length of the longest key of ``units``.
+    full_forms : frozenset
+        Keys of ``units`` that are, or whose last word is, an elidable full form (``de``,
+        ``le``, ``que``...): no word that begins with a vowel sound follows them.
+    h_names : frozenset
+        Folded words in h known only as place names, whose h may be aspirated (Hazebrouck)
+        or mute (Hérouville): either form of an elided word may precede them.
+    max_len_ending : dict
+        Last four letters -> length of the longest key of ``units`` or ``elisions`` that ends
+        with them (keys of one to three letters aside): bounds the search of the pieces that
+        end at a position.
     n_words, n_places : int
         Number of words (frequency list and curated) and of place names read.
     """
@@ -167,7 +257,10 @@ class HashtagVocabulary:
     spellings: dict[str, str]
     phrases: dict[str, tuple[str, ...]]
     elisions: dict[str, float]
+    full_forms: frozenset[str]
+    h_names: frozenset[str]
     max_len: int
+    max_len_ending: dict[str, int]
     n_words: int
     n_places: int
 
@@ -225,9 +318,10 @@ def _accepted(key: str, zipf: float) -> bool:
 
 
 def _raw_vocabulary() -> tuple[
-    dict[str, float], dict[str, str], dict[str, tuple[float, tuple[str, ...]]], int, int
+    dict[str, float], dict[str, str], dict[str, tuple[float, tuple[str, ...]]], set[str], int, int
 ]:
-    """Zipf and spelling of every word, place phrases, counts (before the piece rules)."""
+    """Zipf and spelling of every word, place phrases, the words in h known only as place
+    names (not in the frequency list nor the curated list), counts (before the piece rules)."""
     from .clean import load_word_frequencies  # lazy: clean imports this module
 
     zipf: dict[str, float] = {}
@@ -258,13 +352,18 @@ def _raw_vocabulary() -> tuple[
             word, z100 = line.split("\t")
             add_phrase(tuple(word.split()), int(z100) / 100)
             n_words += 1
+    common_h = {k for k in zipf if k[:1] == "h"}  # the onset of the others needs no more
     n_places = 0
     for name, z in _place_names():
-        add_phrase(_name_parts(name), z)
+        parts = _name_parts(name)
+        add_phrase(parts, z)
+        if len(parts) > 2 and parts[0] in _ARTICLES:
+            add_phrase(parts[1:], z)  # île d'yeu, sables d'olonne: tags drop the article
         n_places += 1
     spellings = {k: w for k, (_, w) in spell.items()}
     spellings["a"] = "à"  # in hashtags a lone A is the preposition: #LoireAVelo, #ALaUne
-    return zipf, spellings, phrases, n_words, n_places
+    h_names = {k for k in zipf if k[:1] == "h" and k not in common_h}
+    return zipf, spellings, phrases, h_names, n_words, n_places
 
 
 @cache
@@ -294,14 +393,22 @@ def load_hashtag_vocabulary() -> HashtagVocabulary:
     >>> vocab.spellings["plantagenet"], vocab.units["saintcyrsurloire"][1]
     ('plantagenêt', ('saint', 'cyr', 'sur', 'loire'))
     """
-    zipf, spellings, phrases, n_words, n_places = _raw_vocabulary()
+    zipf, spellings, phrases, h_names, n_words, n_places = _raw_vocabulary()
     units: dict[str, tuple[float, tuple[str, ...] | None]] = {
         k: (z - 9.0, None) for k, z in zipf.items() if _accepted(k, z) and k not in _ELISIONS
     }
     for key, (z, parts) in phrases.items():
         if len(key) >= _MIN_RUN and z - 9.0 > units.get(key, (-math.inf, None))[0]:
+            if parts[-1].endswith("'"):
+                continue  # not a piece: an elided word is followed by another word
             units[key] = (z - 9.0, parts)
+    full_forms = {k for k in _ELIDABLE if k in units}
+    full_forms |= {k for k, (_, p) in units.items() if p and _fold(p[-1]) in _ELIDABLE}
     elisions = {e: zipf[e] - 9.0 + _ELISION_BONUS for e in _ELISIONS if e in zipf}
+    max_len_ending: dict[str, int] = {}
+    for key in (*units, *elisions):
+        if len(key) >= _SUFFIX_KEY and len(key) > max_len_ending.get(key[-_SUFFIX_KEY:], 0):
+            max_len_ending[key[-_SUFFIX_KEY:]] = len(key)
     logger.debug(
         "hashtag vocabulary: %d words, %d place names, %d pieces", n_words, n_places, len(units)
     )
@@ -310,7 +417,10 @@ def load_hashtag_vocabulary() -> HashtagVocabulary:
         spellings=spellings,
         phrases={k: p for k, (_, p) in phrases.items()},
         elisions=elisions,
+        full_forms=frozenset(full_forms),
+        h_names=frozenset(h_names),
         max_len=max(map(len, units)),
+        max_len_ending=max_len_ending,
         n_words=n_words,
         n_places=n_places,
     )
@@ -325,8 +435,20 @@ def load_hashtag_vocabulary() -> HashtagVocabulary:
 _Piece = tuple[str, str, str]
 
 
+def _keeps_full(piece: str, j: int, back: tuple[int, str, int], folded: str) -> bool:
+    """May ``piece``, which begins with a vowel, follow the full form that ends at ``j``?"""
+    return folded[back[0] : j] == _NO_ELISION_AFTER.get(piece)  # "à la une"
+
+
 def _segment_run(run: str, vocab: HashtagVocabulary, after_digits: bool) -> list[_Piece]:
-    """Viterbi segmentation of one lower-case run of letters."""
+    """Viterbi segmentation of one lower-case run of letters.
+
+    Three states: the last piece is free, an elidable full form (``de``, ``le``...) or an
+    elided word (``d'``). Any piece may follow a free one; a full form is not followed by a
+    piece that begins with a vowel sound, an elided word by one that begins with a
+    consonant (see :func:`_onset`). A rare state is kept at a position only where it beats
+    the free state there (else it is dominated), so the constrained search adds little.
+    """
     if run.isascii():
         folded, starts = run, None
     else:
@@ -340,40 +462,121 @@ def _segment_run(run: str, vocab: HashtagVocabulary, after_digits: bool) -> list
     if starts is not None:
         for s in starts:
             cut[s] = True
-    units, elisions = vocab.units, vocab.elisions
-    best = [-math.inf] * (m + 1)
-    back: list[tuple[int, str]] = [(0, "")] * (m + 1)
-    best[0] = 0.0
-    unk_b, min_unknown = _UNK_B, _MIN_UNKNOWN
+    units, elisions, full_forms, h_names = (
+        vocab.units,
+        vocab.elisions,
+        vocab.full_forms,
+        vocab.h_names,
+    )
+    get_unit, vowels, neg = units.get, _VOWELS, -math.inf
+    # best log10 p of folded[:i] whose last piece is free, its back-pointer (start of the
+    # last piece, its kind, the state before it); rare[i]: the (score, state, back-pointer)
+    # of the rare states that beat the free state at i, for the few such i (in order)
+    best_free = [neg] * (m + 1)
+    best_free[0] = 0.0
+    back_free: list[tuple[int, str, int]] = [(0, "", 0)] * (m + 1)
+    rare: dict[int, list[tuple[float, int, tuple[int, str, int]]]] = {}
+    unk_b, min_unknown, free, no_arg = _UNK_B, _MIN_UNKNOWN, _FREE, (0, "", 0)
+    max_len, max_len_ending, suffix_key = vocab.max_len, vocab.max_len_ending, _SUFFIX_KEY
+    # an unknown piece folded[j:i] of min_unknown letters or more after a free piece scores
+    # best_free[j] + unk_b j + _UNK_A - unk_b i: the best j is a running maximum
+    unk_base, unk_j = neg, 0
     for i in range(1, m + 1):
+        k = i - min_unknown
+        if k >= 0 and best_free[k] + unk_b * k > unk_base:
+            unk_base, unk_j = best_free[k] + unk_b * k, k
         if not cut[i]:
             continue
-        top, arg = -math.inf, (0, "")
-        for j in range(max(0, i - vocab.max_len), i):
-            b = best[j]
-            if b == -math.inf:
+        # best after a free piece, after a full form (de, le...), after an elided word (d')
+        top, top_full, top_elided = neg, neg, neg
+        arg = arg_full = arg_elided = no_arg
+        # pieces end at i: keys that end with the same four letters, or of three letters
+        if i >= suffix_key:
+            lo = i - max_len_ending.get(folded[i - suffix_key : i], suffix_key - 1)
+        else:
+            lo = 0
+        for j in range(lo if lo > 0 else 0, i):
+            b = best_free[j]
+            if b == neg:
                 continue
             piece = folded[j:i]
-            unit = units.get(piece)
+            unit = get_unit(piece)
             if unit is not None:
-                score, kind = b + unit[0], "unit"
-            elif piece in elisions and i < m and folded[i] in _VOWELS:
-                score, kind = b + elisions[piece], "elision"
+                score = b + unit[0]
+                if piece in full_forms:  # de, le...
+                    if score > top_full:
+                        top_full, arg_full = score, (j, "unit", free)
+                    continue
+                kind = "unit"
+            elif piece in elisions and i < m and folded[i] in vowels:
+                score = b + elisions[piece]
+                if score > top_elided:
+                    top_elided, arg_elided = score, (j, "elision", free)
+                continue
             elif j == 0 and after_digits and piece in _DIGIT_SUFFIXES:
                 score, kind = b + _SUFFIX_LOGP, "suffix"
-            elif i - j >= min_unknown or (j == 0 and i == m):
-                score, kind = b + _UNK_A - unk_b * (i - j), "unknown"
             else:
                 continue
             if score > top:
-                top, arg = score, (j, kind)
-        best[i], back[i] = top, arg
+                top, arg = score, (j, kind, free)
+        if i == m and m < min_unknown and _UNK_A - unk_b * m > top:
+            top, arg = _UNK_A - unk_b * m, (0, "unknown", free)  # a run may stay whole
+        if unk_base + _UNK_A - unk_b * i > top:
+            top, arg = unk_base + _UNK_A - unk_b * i, (unk_j, "unknown", free)
+        if rare:  # pieces after de, le... or d', l'... (constrained)
+            for j, states in rare.items():
+                if j < lo and (i - j < min_unknown or i - j > max_len):
+                    continue  # too long for a key, too short for an unknown word
+                piece = folded[j:i]  # j > 0: not a digit suffix, not the whole run
+                unit = units.get(piece) if j >= lo else None
+                if unit is not None:
+                    logp, parts = unit
+                    first = piece if parts is None else _fold(parts[0])
+                    onset = _onset(first, first not in h_names)
+                    after, kind = _FULL if piece in full_forms else _FREE, "unit"
+                elif piece in elisions and i < m and folded[i] in _VOWELS:
+                    logp, kind, onset, after = elisions[piece], "elision", _CONSONANT, _ELIDED
+                elif i - j >= min_unknown:
+                    logp, kind, after = _UNK_A - unk_b * (i - j), "unknown", _FREE
+                    onset = _onset(piece, common=False)  # an unknown name
+                else:
+                    continue
+                for b, state, back in states:
+                    if state == _FULL and onset == _VOWEL:
+                        if not _keeps_full(piece, j, back, folded):
+                            continue
+                    elif state == _ELIDED and onset == _CONSONANT:
+                        continue
+                    score = b + logp
+                    if after == _FREE:
+                        if score > top:
+                            top, arg = score, (j, kind, state)
+                    elif after == _FULL:
+                        if score > top_full:
+                            top_full, arg_full = score, (j, kind, state)
+                    elif score > top_elided:
+                        top_elided, arg_elided = score, (j, kind, state)
+        best_free[i], back_free[i] = top, arg
+        if top_full > top or top_elided > top:
+            rare[i] = [
+                (score, state, back)
+                for score, state, back in (
+                    (top_full, _FULL, arg_full),
+                    (top_elided, _ELIDED, arg_elided),
+                )
+                if score > top
+            ]
     spans: list[tuple[int, int, str]] = []
-    i = m
+    i, state = m, _FREE
+    if m in rare and rare[m][0][1] == _FULL:
+        state = _FULL
     while i > 0:
-        j, kind = back[i]
+        if state == _FREE:
+            j, kind, prev = back_free[i]
+        else:
+            j, kind, prev = next(bk for _, s, bk in rare[i] if s == state)
         spans.append((j, i, kind))
-        i = j
+        i, state = j, prev
     spans.reverse()
     lens = [i - j for j, i, kind in spans if kind not in ("elision", "suffix")]
     if (
@@ -415,7 +618,7 @@ def _display(piece: _Piece, vocab: HashtagVocabulary) -> str:
 
 def _restore_phrases(pieces: list[_Piece], words: list[str], vocab: HashtagVocabulary) -> None:
     """Spell sequences of pieces that form a place name as the name (in place)."""
-    phrases = vocab.phrases
+    phrases, max_len = vocab.phrases, vocab.max_len
     n = len(pieces)
     i = 0
     while i < n:
@@ -423,8 +626,10 @@ def _restore_phrases(pieces: list[_Piece], words: list[str], vocab: HashtagVocab
         key = ""
         for k in range(i, n):
             key += pieces[k][0]
-            if pieces[k][2] in ("number", "suffix") or len(key) > vocab.max_len:
+            if pieces[k][2] in ("number", "suffix") or len(key) > max_len:
                 break
+            if k == i:
+                continue  # a phrase has two words or more
             parts = phrases.get(key)
             if parts is not None and len(parts) == k - i + 1:
                 end = k + 1
@@ -487,7 +692,10 @@ def split_hashtag(tag: str) -> list[str]:
     only if it has ten letters or more, with a probability that falls tenfold with each
     letter; short known words must be common. So an unknown name is kept whole
     (``vigicrues``) rather than cut into rare words, and a long unknown remainder stays one
-    word. Each unaccented piece gets its most frequent spelling (``velo`` -> ``vélo``,
+    word. Elision is compulsory: ``de``, ``le``, ``que``... never precede a word that begins
+    with a vowel sound, an elided word never precedes a consonant or an aspirated h
+    (``coupuredeau`` -> ``coupure d' eau``, ``matchdehandball`` -> ``match de handball``).
+    Each unaccented piece gets its most frequent spelling (``velo`` -> ``vélo``,
     ``a`` -> ``à``), a sequence that spells a place name gets the name's accents, an elided
     word before a vowel gets its apostrophe (``d'``) and a number keeps its ordinal or
     unit suffix (``1er``, ``24h``).
@@ -519,6 +727,8 @@ def split_hashtag(tag: str) -> list[str]:
     ['cité', 'plantagenêt']
     >>> split_hashtag("#vigicrues")
     ['vigicrues']
+    >>> split_hashtag("#coupuredeau")
+    ['coupure', "d'", 'eau']
     """
     tag = tag.lstrip("#")
     vocab = load_hashtag_vocabulary()
@@ -540,7 +750,7 @@ def split_hashtag(tag: str) -> list[str]:
             kind in ("unknown", "word")
             and key in vocab.elisions
             and n + 1 < len(pieces)
-            and pieces[n + 1][0][:1] in _VOWELS
+            and _onset(pieces[n + 1][0]) != _CONSONANT
         ):
             kind = "elision"  # #CoteDAzur, #LesSablesDOlonne
         piece = (key, orig, kind)

@@ -414,6 +414,18 @@ def test_parallel_chunks_are_shared_by_the_main_process_and_the_worker(sample, m
         assert columns == [col[index * 250 : (index + 1) * 250] for col in serial]
 
 
+def test_joblib_parallel_still_works_after_a_parallel_cleaning(sample) -> None:
+    """The cleaning shares joblib's reusable process pool: joblib's own Parallel, run
+    after it in the same process (as topic_stability does), must find the pool as it
+    expects it (a bare loky pool broke it: no ``_temp_folder_manager``)."""
+    from joblib import Parallel, delayed
+
+    corpus = sample.corpus.iloc[:1000]
+    clean_corpus(corpus, n_jobs=2, chunk_size=250, progress=False, detect_lang=False)
+    assert Parallel(n_jobs=2)(delayed(abs)(-i) for i in range(4)) == [0, 1, 2, 3]
+    clean_corpus(corpus, n_jobs=2, chunk_size=250, progress=False, detect_lang=False)
+
+
 def _fail_on_marker(text: str) -> str:
     if "MARKER-7" in text:
         raise ValueError("step failed on the marked post")
