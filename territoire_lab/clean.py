@@ -39,6 +39,7 @@ import html
 import logging
 import pickle
 import re
+import sys
 import unicodedata
 import uuid
 from bisect import bisect_right
@@ -1810,6 +1811,10 @@ def _process_chunk(
     return [pickle.dumps(col, protocol=pickle.HIGHEST_PROTOCOL) for col in cleaner._columns(texts)]
 
 
+#: GIL switch interval (s) while the main process cleans chunks beside the workers
+_SWITCH_INTERVAL = 0.0002
+
+
 def _parallel_chunks(
     cleaner: FrenchTextCleaner, chunks: Iterable[list[Any]], workers: int
 ) -> Iterator[tuple[int, list[list[Any]]]]:
@@ -1833,6 +1838,13 @@ def _parallel_chunks(
     todo = enumerate(chunks)
     pending: dict[Any, int] = {}
     more = True
+    # the executor's threads in this process send each chunk to the worker and read its
+    # result through a pipe, 64 KiB at a time, taking the GIL back after each system call;
+    # while the main thread cleans, each take waits for the switch interval (5 ms): a
+    # chunk of a few MB then takes longer to cross than to clean, and the worker idles.
+    # A short interval while the main thread works lets them through at once.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
     try:
         while more or pending:
             while more and len(pending) < 2 * workers:
@@ -1855,6 +1867,7 @@ def _parallel_chunks(
                 if pending:
                     wait(pending, return_when=FIRST_COMPLETED)
     finally:
+        sys.setswitchinterval(interval)
         for future in pending:
             future.cancel()
 
