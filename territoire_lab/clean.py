@@ -988,8 +988,10 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         Processes used by :meth:`transform` on a corpus, the main one included (joblib's
         reusable process pool; -1 is every CPU): ``n_jobs=2`` starts one worker and the
         main process cleans chunks too. The output is identical whatever ``n_jobs``.
-    chunk_size : int, default 20000
-        Posts per parallel chunk.
+    chunk_size : int or None, default None
+        Posts per chunk. None: about eight chunks a process, from 2,000 to 20,000 posts
+        (small enough for the processes to finish together, large enough to make each
+        chunk's transfer cheap).
     progress : bool or None, default None
         tqdm progress bar over chunks; None shows it only in a terminal or notebook.
 
@@ -1043,7 +1045,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         output: Literal["lemmas", "tokens"] = "lemmas",
         text_col: str = "text",
         n_jobs: int = 1,
-        chunk_size: int = 20_000,
+        chunk_size: int | None = None,
         progress: bool | None = None,
     ) -> None:
         self.steps = steps
@@ -1738,7 +1740,11 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         from tqdm.auto import tqdm
 
         n = len(texts)
-        size = max(1, int(self.chunk_size))
+        if self.chunk_size is None:
+            jobs = _effective_workers(self.n_jobs) + 1
+            size = min(_MAX_CHUNK, max(_MIN_CHUNK, -(-n // (8 * jobs))))
+        else:
+            size = max(1, int(self.chunk_size))
         if isinstance(texts, pd.Series):
             chunks: Iterable[list[Any]] = (
                 texts.iloc[i : i + size].tolist() for i in range(0, n, size)
@@ -1810,6 +1816,9 @@ def _process_chunk(
             cleaner = warm
     return [pickle.dumps(col, protocol=pickle.HIGHEST_PROTOCOL) for col in cleaner._columns(texts)]
 
+
+#: bounds of the automatic chunk size (FrenchTextCleaner chunk_size=None)
+_MIN_CHUNK, _MAX_CHUNK = 2_000, 20_000
 
 #: GIL switch interval (s) while the main process cleans chunks beside the workers
 _SWITCH_INTERVAL = 0.0002
