@@ -1189,6 +1189,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
             "_emoji_map",
             "_ctx_keys",
             "_special_map",
+            "_run_memo",
         ):
             state.pop(key, None)
         if "_overrides" in state:
@@ -1296,7 +1297,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
             return [], []
         toks: list[str] = []
         lems: list[str] = []
-        for w in split_hashtag(tag):
+        for w in split_hashtag(tag, memo=self._run_memo):
             if w[0].isdigit():
                 if self.numbers == "keep":
                     toks.append(w)
@@ -1366,6 +1367,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
         self._mention_map = {_SEP: _SEP}
         self._emoji_map = {_SEP: _SEP}
         self._ctx_keys: set[str] = set()
+        self._run_memo: dict = {}  # hashtag runs of letters -> segmentation
 
     def _emoji_entry(self, tok: str) -> tuple[Any, ...]:
         # skin tones are dropped from the name: 👍🏽 and 👍 are one lemma

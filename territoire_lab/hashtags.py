@@ -448,15 +448,17 @@ _RUN_CACHE_MAX = 200_000
 
 
 def _segment_run_cached(
-    run: str, vocab: HashtagVocabulary, after_digits: bool
+    run: str, vocab: HashtagVocabulary, after_digits: bool, memo: dict | None = None
 ) -> tuple[_Piece, ...]:
-    """:func:`_segment_run`, memoised (the vocabulary is the one of the process)."""
+    """:func:`_segment_run`, memoised in ``memo`` (default: the module's; the vocabulary
+    is the one of the process)."""
+    cache = _RUN_CACHE if memo is None else memo
     key = (run, after_digits)
-    found = _RUN_CACHE.get(key)
+    found = cache.get(key)
     if found is None:
-        if len(_RUN_CACHE) >= _RUN_CACHE_MAX:
-            _RUN_CACHE.clear()
-        found = _RUN_CACHE[key] = tuple(_segment_run(run, vocab, after_digits))
+        if len(cache) >= _RUN_CACHE_MAX:
+            cache.clear()
+        found = cache[key] = tuple(_segment_run(run, vocab, after_digits))
     return found
 
 
@@ -701,7 +703,7 @@ def segment_word(word: str) -> list[str]:
     return words
 
 
-def split_hashtag(tag: str) -> list[str]:
+def split_hashtag(tag: str, *, memo: dict | None = None) -> list[str]:
     """Split a hashtag into lower-case words, restoring accents.
 
     Camel case, digits and underscores split first (``LoireAVelo`` -> ``Loire A Velo``);
@@ -724,6 +726,11 @@ def split_hashtag(tag: str) -> list[str]:
     ----------
     tag : str
         The hashtag, with or without ``#``.
+    memo : dict, optional
+        Where to memoise the segmentation of each run of letters (the runs of distinct
+        hashtags repeat: ``Plage``, ``Tourisme``...); by default a memo of the module,
+        bounded. :class:`~territoire_lab.clean.FrenchTextCleaner` passes its own, emptied
+        with its other caches.
 
     Returns
     -------
@@ -758,7 +765,7 @@ def split_hashtag(tag: str) -> list[str]:
             pieces.append((part.lower(), part.lower(), "number"))
             continue
         after = bool(pieces) and pieces[-1][2] == "number"
-        pieces += _segment_run_cached(part.lower(), vocab, after)
+        pieces += _segment_run_cached(part.lower(), vocab, after, memo)
     words: list[str] = []
     kept: list[_Piece] = []
     for n, piece in enumerate(pieces):

@@ -426,6 +426,18 @@ def test_joblib_parallel_still_works_after_a_parallel_cleaning(sample) -> None:
     clean_corpus(corpus, n_jobs=2, chunk_size=250, progress=False, detect_lang=False)
 
 
+def test_the_memo_of_hashtag_segmentation_belongs_to_the_cleaner() -> None:
+    from territoire_lab import hashtags
+
+    hashtags._RUN_CACHE.clear()
+    cleaner = FrenchTextCleaner().fit()
+    assert cleaner.process("#VisitChinon et #chinontourisme")[4] == []
+    assert not hashtags._RUN_CACHE  # a fresh cleaner starts cold, whatever ran before
+    assert ("chinontourisme", False) in cleaner._run_memo
+    assert hashtags.split_hashtag("#chinontourisme") == ["chinon", "tourisme"]
+    assert ("chinontourisme", False) in hashtags._RUN_CACHE
+
+
 def _fail_on_marker(text: str) -> str:
     if "MARKER-7" in text:
         raise ValueError("step failed on the marked post")
