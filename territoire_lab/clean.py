@@ -54,6 +54,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from .folding import fold_accents
 from .hashtags import load_hashtag_vocabulary, split_hashtag
 from .schema import check_columns
 
@@ -248,35 +249,6 @@ def load_word_frequencies() -> dict[str, int]:
         word, zipf = line.split("\t")
         out[word] = int(zipf)
     return out
-
-
-# --------------------------------------------------------------------------------------
-# Accent folding
-# --------------------------------------------------------------------------------------
-
-_FOLD_TABLE = {
-    ord("œ"): "oe",
-    ord("Œ"): "OE",
-    ord("æ"): "ae",
-    ord("Æ"): "AE",
-    ord("’"): "'",
-}
-
-
-def fold_accents(text: str) -> str:
-    """Accent-free, lower-case matching key (``Île-Bouchard`` -> ``ile-bouchard``).
-
-    Used only to *compare* words; the cleaned text and tokens keep their accents.
-
-    Examples
-    --------
-    >>> fold_accents("Cœur de Châteaux à l’Île")
-    "coeur de chateaux a l'ile"
-    """
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 # --------------------------------------------------------------------------------------

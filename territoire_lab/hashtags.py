@@ -67,12 +67,13 @@ import io
 import logging
 import math
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import accumulate
+
+from .folding import fold_accents as _fold
 
 __all__ = ["HashtagVocabulary", "load_hashtag_vocabulary", "segment_word", "split_hashtag"]
 
@@ -171,26 +172,6 @@ _PART_RE = re.compile(r"[^\W\d_]+'?")
 # --------------------------------------------------------------------------------------
 # Folding
 # --------------------------------------------------------------------------------------
-
-
-def _build_fold() -> dict[int, str]:
-    """Latin letters with diacritics -> base letter; ``œ`` -> ``oe``, ``æ`` -> ``ae``."""
-    table = {ord("œ"): "oe", ord("æ"): "ae"}
-    for cp in range(0xC0, 0x250):
-        base = "".join(
-            c for c in unicodedata.normalize("NFD", chr(cp)) if not unicodedata.combining(c)
-        )
-        if len(base) == 1 and base != chr(cp) and base.isalpha():
-            table[cp] = base
-    return table
-
-
-_FOLD_TABLE = _build_fold()
-
-
-def _fold(text: str) -> str:
-    """Matching key: lower case, no accents, ligatures expanded (``Œuvré`` -> ``oeuvre``)."""
-    return text.lower().translate(_FOLD_TABLE)
 
 
 def _onset(key: str, common: bool = True) -> int:
@@ -329,7 +310,7 @@ def _raw_vocabulary() -> tuple[
     phrases: dict[str, tuple[float, tuple[str, ...]]] = {}
 
     def add_word(word: str, z: float) -> None:
-        key = word.translate(_FOLD_TABLE)
+        key = _fold(word)
         if key.isalpha() and z > zipf.get(key, -math.inf):
             zipf[key] = z
             spell[key] = (z, word)
@@ -474,7 +455,7 @@ def _segment_run(run: str, vocab: HashtagVocabulary, after_digits: bool) -> list
     if run.isascii():
         folded, starts = run, None
     else:
-        chunks = [c.translate(_FOLD_TABLE) for c in run]
+        chunks = [_fold(c) for c in run]
         folded = "".join(chunks)
         starts = [0, *accumulate(map(len, chunks))]
     m = len(folded)
