@@ -160,7 +160,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from territoire_lab.clean import fold_accents, load_abbreviations, load_word_frequencies
+from territoire_lab.clean import (
+    ELISIONS,
+    fold_accents,
+    load_abbreviations,
+    load_word_frequencies,
+)
 
 __all__ = [
     "BLOCK",
@@ -360,21 +365,8 @@ _NEXT_WORDS = {
 }
 _VOWELS = frozenset("aeiouyhàâäéèêëîïôöûùüœæ")
 _VOWEL_NEXT = re.compile("([eE])\x02 (?=[aeiouyhàâäéèêëîïôöûùüœæAEIOUYHÀÂÄÉÈÊËÎÏÔÖÛÙÜŒÆ])")
-_ELIDED = {
-    "l": "le",
-    "d": "de",
-    "j": "je",
-    "m": "me",
-    "n": "ne",
-    "s": "se",
-    "t": "te",
-    "c": "ce",
-    "qu": "que",
-    "jusqu": "jusque",
-    "lorsqu": "lorsque",
-    "puisqu": "puisque",
-    "quelqu": "quelque",
-}
+#: elided clitic -> its full form (the cleaner's table, and "quelqu'un")
+_ELIDED = {**ELISIONS, "quelqu": "quelque"}
 
 
 # ---------------------------------------------------------------------------- resources

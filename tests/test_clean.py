@@ -93,28 +93,12 @@ def test_fold_accents_is_only_a_key() -> None:
     assert cleaner.process("Élégance à l'Île-Bouchard")[1] == ["élégance", "île-bouchard"]
 
 
-@pytest.mark.parametrize(
-    ("tag", "words"),
-    [
-        ("#LoireAVelo", ["loire", "à", "vélo"]),
-        ("LoireAVélo", ["loire", "à", "vélo"]),
-        ("#ChateauxDeLaLoire", ["châteaux", "de", "la", "loire"]),
-        ("#chateauxdelaloire", ["châteaux", "de", "la", "loire"]),
-        ("#ALaUne", ["à", "la", "une"]),
-        ("#24hLeMans", ["24h", "le", "mans"]),
-        ("#SNCF", ["sncf"]),
-        ("#VisitTours", ["visit", "tours"]),
-        ("#ete2025", ["été", "2025"]),
-        ("#photooftheday", ["photo", "of", "the", "day"]),  # English words are in the list
-        ("#Zythobrasserie", ["zythobrasserie"]),  # unknown word kept whole
-        ("#loireavelo", ["loire", "à", "vélo"]),
-        ("#vigicrues", ["vigicrues"]),  # not "vi gi crues": rare 2-letter pieces refused
-        ("#tiktokfrance", ["tiktokfrance"]),  # not "ti kt ok france"
-        ("#weekendenamoureux", ["weekend", "en", "amoureux"]),
-    ],
-)
-def test_split_hashtag(tag: str, words: list[str]) -> None:
-    assert C.split_hashtag(tag) == words
+def test_split_hashtag_is_the_one_of_the_hashtags_module() -> None:
+    """Its cases (the former table of this file among them) are in tests/test_hashtags.py."""
+    from territoire_lab import hashtags
+
+    assert C.split_hashtag is hashtags.split_hashtag
+    assert C.split_hashtag("#LoireAVelo") == ["loire", "à", "vélo"]
 
 
 def test_tokenize_extracts_urls_emails_and_keeps_the_rest() -> None:

@@ -19,7 +19,7 @@ def _gold(split: str) -> list[dict[str, str]]:
     return [r for r in rows if r["split"] == split]
 
 
-# ------------------------------------------------- the cases of clean.split_hashtag (kept)
+# ------------------- the cases of clean.split_hashtag (moved here from tests/test_clean.py)
 
 
 @pytest.mark.parametrize(
