@@ -228,6 +228,25 @@ def test_lemmatizer_options() -> None:
     assert over.process(text)[2] == ["château", "visite"]
 
 
+def test_simplemma_dictionary_read_directly_gives_simplemma_lemmas() -> None:
+    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    lemma = C._simplemma_lemmatizer()
+    assert lemma.__name__ == "lemma_direct"  # the fast path is in use with this simplemma
+    keys = [k.decode() for k in DEFAULT_DICTIONARY_FACTORY.get_dictionary("fr")._dict]
+    lower = [k for k in keys if k == k.lower()]
+    assert len(lower) > 200_000
+    # every lower-case key of the dictionary, and words outside it (rules, affixes)
+    words = [*lower, "châteauxx", "instagrammables", "reconfinés", "tiktokeuses", "zzz"]
+    differ = [w for w in words if lemma(w) != simplemma.lemmatize(w, lang="fr").lower()]
+    assert differ == []
+    assert (
+        lemma("châteaux") == "château"
+        and lemma("instagrammables") == simplemma.lemmatize("instagrammables", lang="fr").lower()
+    )
+
+
 def test_spacy_lemmatizer_is_optional() -> None:
     try:
         import spacy
@@ -322,6 +341,32 @@ def test_caches_are_per_unique_token() -> None:
     cleaner.process_many(["Les châteaux de la Loire"] * 50 + ["Châteaux et vins"])
     assert cleaner._lemma_cache["châteaux"] == "château"
     assert "châteaux" in cleaner._word_cache and "\nChâteaux" in cleaner._word_cache
+
+
+def test_a_block_resolves_each_new_raw_token_once() -> None:
+    cleaner = FrenchTextCleaner().fit()
+    resolved: list[str] = []
+    entry = cleaner._pair_map._resolve
+
+    def spy(tok: str, clear: bool = True):
+        resolved.append(tok)
+        return entry(tok, clear)
+
+    cleaner._pair_map._resolve = spy
+    texts = ["Les châteaux de la Loire #LoireAVelo 😍", "Châteaux et vins de Loire 😍"] * 30
+    got = cleaner._columns(texts)
+    assert sorted(resolved) == sorted(set(resolved))  # once each, over 60 posts
+    assert {"Loire", "#LoireAVelo", "😍", "\nLes", "\nChâteaux"} <= set(resolved)
+    assert got[1][0] == ["châteaux", "loire", "loire", "vélo", "😍"]
+    assert got[2][0] == [
+        "château",
+        "loire",
+        "loire",
+        "vélo",
+        "visage_souriant_avec_yeux_en_forme_de_cœur",
+    ]
+    fresh = FrenchTextCleaner().fit()
+    assert got == [list(col) for col in zip(*map(fresh.process, texts), strict=True)]
 
 
 # ----------------------------------------------------------------------------- corpus
