@@ -37,6 +37,7 @@ Figures are medians over ``--repeats`` runs, printed as a table.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import io
@@ -48,13 +49,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pandas as pd
 from _memory import peak_rss_mib, rss_mib
 from corpus import realistic_posts, vocabulary_growth
 
+from territoire_lab import clean as clean_module
 from territoire_lab.clean import FrenchTextCleaner
 from territoire_lab.datasets import load_sample_corpus
 
@@ -122,25 +124,48 @@ def one_core(texts: list[str], repeats: int) -> dict[str, float]:
     The three are interleaved repeat by repeat, so that their ratios compare runs made
     at the same moment of a shared machine. ``pipeline``: a fresh cleaner, fitted
     (resources loaded) before the clock starts, as spaCy's tokenizer is made before its
-    clock: both start with empty per-token caches. ``pipeline_cached``: the same cleaner
-    run again over the same texts, every raw token already resolved: what the design
-    costs when no token is new (normalisation, tokenising regex, cache lookups, columns
-    cut back into posts), the floor that faster resolution of new tokens could reach.
+    clock: both start with empty per-token caches. ``pipeline_cached``: a cleaner run
+    again over the same texts, every raw token already resolved (its cache unbounded,
+    see :func:`unbounded_caches`): what the design costs when no token is new
+    (normalisation, tokenising regex, cache lookups, columns cut back into posts), the
+    floor that faster resolution of new tokens could reach.
     """
     n = len(texts)
     word = re.compile(r"\w+")
     times: dict[str, list[float]] = {"regex": [], "pipeline": [], "pipeline_cached": []}
     clock = time.process_time
+    cached: FrenchTextCleaner | None = None
     for _ in range(repeats):
         t0 = clock()
         [word.findall(t) for t in texts]
         times["regex"].append(clock() - t0)
         cleaner = FrenchTextCleaner(progress=False).fit()
-        for name in ("pipeline", "pipeline_cached"):
+        t0 = clock()
+        cleaner.process_many(texts)
+        times["pipeline"].append(clock() - t0)
+        del cleaner
+        with unbounded_caches():
+            if cached is None:  # a first run (not timed) resolves every raw token
+                cached = FrenchTextCleaner(progress=False).fit()
+                cached.process_many(texts)
             t0 = clock()
-            cleaner.process_many(texts)
-            times[name].append(clock() - t0)
+            cached.process_many(texts)
+            times["pipeline_cached"].append(clock() - t0)
     return {name: n / statistics.median(ts) for name, ts in times.items()}
+
+
+@contextlib.contextmanager
+def unbounded_caches() -> Iterator[None]:
+    """Lift the cleaner's bound on its per-token caches (``clean._CACHE_MAX``, 500k raw
+    tokens, after which they are emptied), so that a second run over a corpus of more
+    distinct raw tokens than that (1M posts: about 1.1M) is entirely cached. For the
+    floor measurement only: the ``pipeline`` rate is that of the library as shipped."""
+    bound = clean_module._CACHE_MAX
+    clean_module._CACHE_MAX = sys.maxsize
+    try:
+        yield
+    finally:
+        clean_module._CACHE_MAX = bound
 
 
 def run_pipeline(texts: list[str]) -> None:
