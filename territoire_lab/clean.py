@@ -42,6 +42,7 @@ import re
 import sys
 import unicodedata
 import uuid
+import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -949,20 +950,21 @@ def _simplemma_lemmatizer() -> Callable[[str], str]:
 class _TokenPairs(dict):
     """Raw token -> its tokens and lemmas interleaved ``(token, lemma, token, lemma...)``.
 
-    A token not seen yet is resolved on the spot by ``resolve`` (the cleaner's
-    ``_entry``, which stores it here), so that a block of raw tokens is mapped in one
-    pass of C code (``map(pairs.__getitem__, raw)``) that calls back into Python only
-    for new tokens, instead of a pass to find them and a second pass to map.
+    A token not seen yet is resolved on the spot by the cleaner (its ``_entry``, which
+    stores it here), so that a block of raw tokens is mapped in one pass of C code
+    (``map(pairs.__getitem__, raw)``) that calls back into Python only for new tokens,
+    instead of a pass to find them and a second pass to map. The cleaner is held by a
+    weak reference: no reference cycle keeps its caches alive once it is dropped.
     """
 
-    __slots__ = ("_resolve",)
+    __slots__ = ("_owner",)
 
-    def __init__(self, resolve: Callable[..., Any]) -> None:
+    def __init__(self, owner: FrenchTextCleaner) -> None:
         super().__init__()
-        self._resolve = resolve
+        self._owner = weakref.ref(owner)
 
     def __missing__(self, tok: str) -> tuple[str, ...]:
-        self._resolve(tok, clear=False)
+        self._owner()._entry(tok, clear=False)  # type: ignore[union-attr]
         return self[tok]
 
 
@@ -1233,7 +1235,7 @@ class FrenchTextCleaner(TransformerMixin, BaseEstimator):
     def _init_caches(self) -> None:
         self._word_cache: dict[str, Any] = {}
         # raw token -> (token, lemma, token, lemma, ...), interleaved
-        self._pair_map = _TokenPairs(self._entry)
+        self._pair_map = _TokenPairs(self)
         self._special_map: dict[str, tuple[Any, ...]] = {}
         self._clear_caches()
         self._default_steps = self.steps_ == DEFAULT_STEPS

@@ -343,16 +343,16 @@ def test_caches_are_per_unique_token() -> None:
     assert "châteaux" in cleaner._word_cache and "\nChâteaux" in cleaner._word_cache
 
 
-def test_a_block_resolves_each_new_raw_token_once() -> None:
+def test_a_block_resolves_each_new_raw_token_once(monkeypatch) -> None:
     cleaner = FrenchTextCleaner().fit()
     resolved: list[str] = []
-    entry = cleaner._pair_map._resolve
+    entry = cleaner._entry
 
     def spy(tok: str, clear: bool = True):
         resolved.append(tok)
         return entry(tok, clear)
 
-    cleaner._pair_map._resolve = spy
+    monkeypatch.setattr(cleaner, "_entry", spy)
     texts = ["Les châteaux de la Loire #LoireAVelo 😍", "Châteaux et vins de Loire 😍"] * 30
     got = cleaner._columns(texts)
     assert sorted(resolved) == sorted(set(resolved))  # once each, over 60 posts
@@ -367,6 +367,23 @@ def test_a_block_resolves_each_new_raw_token_once() -> None:
     ]
     fresh = FrenchTextCleaner().fit()
     assert got == [list(col) for col in zip(*map(fresh.process, texts), strict=True)]
+
+
+def test_a_dropped_cleaner_frees_its_caches_at_once() -> None:
+    import gc
+    import weakref
+
+    cleaner = FrenchTextCleaner().fit()
+    cleaner.process_many(["Les châteaux de la Loire #LoireAVelo"] * 3)
+    alive = weakref.ref(cleaner)
+    enabled = gc.isenabled()
+    gc.disable()  # freed by reference counting, not by a later collection of a cycle
+    try:
+        del cleaner
+        assert alive() is None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ----------------------------------------------------------------------------- corpus
