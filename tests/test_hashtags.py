@@ -159,8 +159,8 @@ def test_segment_word_has_no_camel_case_step() -> None:
         ("#sncfsucks", ["sncf", "sucks"]),
         ("#bordeauxlovers", ["bordeaux", "lovers"]),
         ("#loireaddict", ["loire", "addict"]),
-        # island and site names: hashtag_words.tsv (île de ré, puy du fou) and the names of
-        # the gazetteer without their article (L'Île-d'Yeu, Les Sables-d'Olonne)
+        # island and site names: aliases of the gazetteer (Île de Ré, Puy du Fou) and the
+        # names of the gazetteer without their article (L'Île-d'Yeu, Les Sables-d'Olonne)
         ("#iledere", ["île", "de", "ré"]),  # was "île d' ère"
         ("#iledereavelo", ["île", "de", "ré", "à", "vélo"]),
         ("#grandparcdupuydufou", ["grand", "parc", "du", "puy", "du", "fou"]),

@@ -137,6 +137,9 @@ def test_hand_labelled_precision_recall(gaz: places.Gazetteer) -> None:
         ("Rentrée à Paris 11e", "75111"),
         ("J'habite Lyon 3e", "69383"),
         ("Escale à Ajaccio", "2A004"),
+        ("Vélo sur l'île de Ré cet été", "17"),  # an island of ten communes: its département
+        ("Vacances sur l'Ile-de-Ré", "17"),
+        ("Cinéscénie au Puy du Fou hier soir", "85082"),  # the park, in Les Epesses
     ],
 )
 def test_name_variants(gaz: places.Gazetteer, text: str, code: str) -> None:
@@ -190,6 +193,8 @@ def test_hashtags(gaz: places.Gazetteer) -> None:
     ]
     text = "Merci @ToursValDeLoire https://www.tours.fr/agenda"
     assert gaz.find(text) == []
+    hits = gaz.find("#iledere #PuyDuFou")
+    assert [(h["surface"], h["code"]) for h in hits] == [("#iledere", "17"), ("#PuyDuFou", "85082")]
 
 
 @pytest.mark.parametrize(
