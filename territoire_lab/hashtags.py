@@ -141,8 +141,9 @@ _FREE, _FULL, _ELIDED = 0, 1, 2
 #: ordinal and unit suffixes glued to a number ("1ermai", "24hdumans"), folded
 _DIGIT_SUFFIXES = frozenset({"er", "re", "ere", "e", "eme", "h", "km"})
 _SUFFIX_LOGP = -4.0
-#: a segmentation made mostly of one- and two-letter words whose words (elisions aside)
-#: average fewer letters than this is refused: "nausicaa" is not "n' au si ça à"
+#: a segmentation of which half the words or more have one or two letters, and whose words
+#: (elisions aside) average fewer letters than this, is refused: "nausicaa" is not "n' au
+#: si ça à", "cinescenie" is not "ci nés ce nie"
 _MIN_MEAN_LEN = 3.0
 #: articles of place names (L'Île-d'Yeu, Les Sables-d'Olonne), dropped in tags as in "aux
 #: Sables-d'Olonne": the name without its article is a phrase too
@@ -585,7 +586,7 @@ def _segment_run(run: str, vocab: HashtagVocabulary, after_digits: bool) -> list
     if (
         len(lens) > 1
         and sum(lens) < _MIN_MEAN_LEN * len(lens)
-        and 2 * sum(n <= 2 for n in lens) > len(lens)
+        and 2 * sum(n <= 2 for n in lens) >= len(lens)
     ):
         return [(folded, run, "unknown")]  # "nausicaa" is not n' au si ça à
 

@@ -101,6 +101,8 @@ def test_unknown_names_stay_whole() -> None:
     # no segmentation into short rare words or mostly one- and two-letter words
     for tag in ("#nausicaa", "#vulcania", "#doctolib", "#oceanopolis", "#tourainissime"):
         assert split_hashtag(tag) == [tag[1:]], tag
+    # half the pieces of two letters is enough to refuse: not "ci nés ce nie"
+    assert split_hashtag("#cinescenie") == ["cinescenie"]
     # a long unknown remainder (10+ letters) beside known words is one word
     assert split_hashtag("#festivalgrandbarouffe") == ["festival", "grandbarouffe"]
     assert split_hashtag("#fetedeskerguelenistes") == ["fête", "des", "kerguelenistes"]
