@@ -39,7 +39,7 @@ notebooks: $(STAMP)
 
 test: lint tests notebooks
 
-bench: $(STAMP)  # the scale benchmark (about 20 min on 2 cores); others: benchmarks/bench_*.py
+bench: $(STAMP)  # the scale benchmark (about 10 min on 2 cores); others: benchmarks/bench_*.py
 	$(BIN)/python benchmarks/bench_scale.py --sizes 100000 1000000 --modes pandas store dask
 
 lab: $(STAMP)
