@@ -635,6 +635,12 @@ class Gazetteer(TransformerMixin, BaseEstimator):
     big_population : int, default 20000
         Common-word communes below this population are read as places only after a
         locative word with their exact capitalised spelling ("à Vue").
+    segment_hashtags : bool, default True
+        A lower-case hashtag that is no place name as a whole, nor with a tourism prefix
+        or suffix (``#visittours``), is split into words by
+        :func:`territoire_lab.hashtags.split_hashtag` (``#weekendamboise`` -> weekend
+        amboise) and read as a camel-case tag: a place inside it is kept only if well
+        known (a big commune, a département, région, area or notable place).
 
     Attributes
     ----------
@@ -667,12 +673,14 @@ class Gazetteer(TransformerMixin, BaseEstimator):
         common_zipf: int = 300,
         common_excess: int = 100,
         big_population: int = 20000,
+        segment_hashtags: bool = True,
     ) -> None:
         self.aliases = aliases
         self.blocked = blocked
         self.common_zipf = common_zipf
         self.common_excess = common_excess
         self.big_population = big_population
+        self.segment_hashtags = segment_hashtags
 
     # ..................................................................... fitting
 
@@ -1131,6 +1139,29 @@ class Gazetteer(TransformerMixin, BaseEstimator):
 
     def _hashtag_body(self, body: str) -> list[dict[str, Any]]:
         words = _CAMEL_RE.findall(body)
+        if len(words) > 1:
+            found = self._hashtag_words(words)
+            if found:
+                return found
+        found = self._hashtag_compact(body)
+        if found or len(words) != 1 or not self.segment_hashtags:
+            return found
+        # one lower-case run (#weekendamboise): split into words by the hashtag segmenter,
+        # then read as a camel-case tag; a place is then only a part of the tag, accepted
+        # only if well known (see _accept_hashtag)
+        from .hashtags import split_hashtag
+
+        memo = self.__dict__.setdefault("_segment_memo", {})
+        pieces = [w.rstrip("'") for w in split_hashtag(body, memo=memo)]
+        if len(pieces) < 2:
+            return []
+        found = self._hashtag_words(pieces)
+        for hit in found:
+            hit["lowercase_tag"] = body == body.lower()
+        return found
+
+    def _hashtag_words(self, words: list[str]) -> list[dict[str, Any]]:
+        """Place names among the words of a hashtag, longest first, left to right."""
         found: list[dict[str, Any]] = []
         span = (0, 0)
         if len(words) > 1:
@@ -1171,8 +1202,11 @@ class Gazetteer(TransformerMixin, BaseEstimator):
                     }
                 )
                 i = best_j + 1
-            if found:
-                return found
+        return found
+
+    def _hashtag_compact(self, body: str) -> list[dict[str, Any]]:
+        """The whole tag, or the tag without a tourism prefix or suffix, as a place."""
+        span = (0, 0)
         folded = "".join(_TOKEN_RE.findall(normalize(body)))
         candidates = [(folded, "whole")]
         for pre in HASHTAG_PREFIXES:

@@ -193,6 +193,16 @@ def test_hashtags(gaz: places.Gazetteer) -> None:
     ]
     text = "Merci @ToursValDeLoire https://www.tours.fr/agenda"
     assert gaz.find(text) == []
+    # one lower-case run, split by the hashtag segmenter: well-known places only
+    got = [(h["surface"], h["code"]) for h in gaz.find("#bloischambord #lochestouraine")]
+    assert got == [
+        ("#bloischambord", "41018"),
+        ("#bloischambord", "41034"),
+        ("#lochestouraine", "37"),
+    ]
+    assert [h["code"] for h in gaz.find("#weekendatours #vieuxlyon")] == ["37261", "69123"]
+    assert gaz.find("#weekendamboise #tourdumonde #petitdejeuner #coucherdesoleil") == []
+    assert places.Gazetteer(segment_hashtags=False).fit().find("#bloischambord") == []
     hits = gaz.find("#iledere #PuyDuFou")
     assert [(h["surface"], h["code"]) for h in hits] == [("#iledere", "17"), ("#PuyDuFou", "85082")]
 
