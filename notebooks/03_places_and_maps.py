@@ -105,12 +105,15 @@ pd.DataFrame(
 # ## 2. Place mentions
 #
 # The detection walks a token trie over all the names, then accepts or rejects each
-# reading from its context. A few sentences where the same words are, or are not, places:
+# reading from its context. A few sentences where the same words are, or are not, places.
+# A lower-case hashtag is split into words first (`#bloischambord`: Blois, Chambord); a
+# place inside a tag is kept only if well known (Amboise, 13,000 inhabitants, is not
+# read inside `#weekendamboise`; a whole tag `#amboise` would be):
 
 # %%
 examples = pd.DataFrame(
     {
-        "doc_id": [f"ex{i}" for i in range(1, 9)],
+        "doc_id": [f"ex{i}" for i in range(1, 10)],
         "text": [
             "Week-end à Tours, les tours de la cathédrale au coucher du soleil.",
             "Cocktail à la Chambord en terrasse, puis visite du château de Chambord.",
@@ -120,6 +123,7 @@ examples = pd.DataFrame(
             "Rue en sens unique à Sens, Jazz à Vienne, pas Vienne en Autriche.",
             "Coucher de soleil sur la Sarthe ; le conseil départemental investit en Sarthe.",
             "Super journée #VisitTours #ValDeLoire #CrueLoire @ToursValDeLoire",
+            "#bloischambord #lochestouraine #weekendamboise #coucherdesoleil",
         ],
     }
 )
