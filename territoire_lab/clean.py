@@ -940,9 +940,7 @@ def _simplemma_lemmatizer() -> Callable[[str], str]:
 
     def lemma_direct(word: str) -> str:
         found = get(word.encode())
-        if found is None:
-            return simplemma.lemmatize(word, lang="fr").lower()
-        return found.decode().lower()
+        return lemma(word) if found is None else found.decode().lower()
 
     return lemma_direct
 
