@@ -56,6 +56,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from .clean import load_word_frequencies
+from .hashtags import split_hashtag
 from .schema import check_columns
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1148,11 +1149,8 @@ class Gazetteer(TransformerMixin, BaseEstimator):
             return found
         # one lower-case run (#weekendamboise): split into words by the hashtag segmenter,
         # then read as a camel-case tag; a place is then only a part of the tag, accepted
-        # only if well known (see _accept_hashtag)
-        from .hashtags import split_hashtag
-
-        memo = self.__dict__.setdefault("_segment_memo", {})
-        pieces = [w.rstrip("'") for w in split_hashtag(body, memo=memo)]
+        # only if well known (see _accept_hashtag); results are cached by tag in _hashtag
+        pieces = [w.rstrip("'") for w in split_hashtag(body)]
         if len(pieces) < 2:
             return []
         found = self._hashtag_words(pieces)
