@@ -1160,46 +1160,38 @@ class Gazetteer(TransformerMixin, BaseEstimator):
 
     def _hashtag_words(self, words: list[str]) -> list[dict[str, Any]]:
         """Place names among the words of a hashtag, longest first, left to right."""
+        keys = [normalize(w) for w in words]
+        n = len(keys)
         found: list[dict[str, Any]] = []
-        span = (0, 0)
-        if len(words) > 1:
-            toks = [(0, 0, normalize(w)) for w in words]
-            n = len(toks)
-            i = 0
-            while i < n:
-                node = self.trie_.get(toks[i][2])
-                best_j, best, j = -1, None, i
-                while node is not None:
-                    if "" in node:
-                        best_j, best = j, node[""]
-                    j += 1
-                    if j >= n:
-                        break
-                    node = node.get(toks[j][2])
-                if best is None:
-                    i += 1
-                    continue
-                key = " ".join(t[2] for t in toks[i : best_j + 1])
-                whole = i == 0 and best_j == n - 1
-                rest = (
-                    "".join(t[2] for t in toks[:i])
-                    + "|"
-                    + "".join(t[2] for t in toks[best_j + 1 :])
-                )
-                affix = rest.split("|")[0] in (*HASHTAG_PREFIXES, "") and (
-                    rest.split("|")[1] in (*HASHTAG_SUFFIXES, "")
-                )
-                found.append(
-                    {
-                        "start": span[0],
-                        "end": span[1],
-                        "key": key,
-                        "entries": best,
-                        "hashtag": "whole" if whole else ("affix" if affix else "part"),
-                        "location": False,
-                    }
-                )
-                i = best_j + 1
+        i = 0
+        while i < n:
+            node = self.trie_.get(keys[i])
+            best_j, best, j = -1, None, i
+            while node is not None:
+                if "" in node:
+                    best_j, best = j, node[""]
+                j += 1
+                if j >= n:
+                    break
+                node = node.get(keys[j])
+            if best is None:
+                i += 1
+                continue
+            whole = i == 0 and best_j == n - 1
+            affix = "".join(keys[:i]) in (*HASHTAG_PREFIXES, "") and (
+                "".join(keys[best_j + 1 :]) in (*HASHTAG_SUFFIXES, "")
+            )
+            found.append(
+                {
+                    "start": 0,
+                    "end": 0,
+                    "key": " ".join(keys[i : best_j + 1]),
+                    "entries": best,
+                    "hashtag": "whole" if whole else ("affix" if affix else "part"),
+                    "location": False,
+                }
+            )
+            i = best_j + 1
         return found
 
     def _hashtag_compact(self, body: str) -> list[dict[str, Any]]:
